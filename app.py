@@ -1,0 +1,5 @@
+"""bodymap: run with `streamlit run app.py`."""
+
+from bodymap.ui.app import run
+
+run()

@@ -1,0 +1,7 @@
+"""`python -m bodymap`: see bodymap.cli."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

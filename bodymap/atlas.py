@@ -1,0 +1,108 @@
+"""The Atlas: validated, immutable content, with left/right expanded by code."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+from .schema import Condition, Muscle, RegionNotes, Session, Source, TriggerPoint
+
+Side = Literal["left", "right", "midline"]
+BodySide = Literal["left", "right"]
+SIDES: tuple[BodySide, BodySide] = ("left", "right")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A drawn region of one view, on one side (or the midline)."""
+
+    id: str
+    base_id: str
+    name: str
+    clinical: str
+    view: Literal["front", "back"]
+    side: Side
+    notes: str
+    outline: tuple[tuple[float, float], ...]
+
+    @property
+    def label(self) -> str:
+        """Plain name with its side, e.g. "Temple (left)"."""
+        return self.name if self.side == "midline" else f"{self.name} ({self.side})"
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedTriggerPoint:
+    """A muscle's trigger point on one side of the body, with its referral regions resolved."""
+
+    muscle: str
+    point: TriggerPoint
+    side: BodySide
+    region: str
+    at: tuple[float, float]
+    essential: tuple[str, ...]
+    spillover: tuple[str, ...]
+
+
+def sided_id(base_id: str, side: str) -> str:
+    """Id of a bilateral region on one side: `temple` + `left` -> `temple-left`."""
+    return f"{base_id}-{side}"
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """All content, validated. Mappings are read-only and keep file order."""
+
+    regions: Mapping[str, Region]
+    muscles: Mapping[str, Muscle]
+    conditions: Mapping[str, Condition]
+    region_notes: Mapping[str, RegionNotes]
+    sources: Mapping[str, Source]
+    session: Session
+
+    def __post_init__(self):
+        for name in ("regions", "muscles", "conditions", "region_notes", "sources"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+        bases: dict[str, tuple[str, ...]] = {}
+        for r in self.regions.values():
+            bases[r.base_id] = bases.get(r.base_id, ()) + (r.id,)
+        object.__setattr__(self, "_bases", MappingProxyType(bases))
+
+    def resolve(self, base_id: str, side: BodySide) -> str:
+        """The region a base id means on one side: itself for midline regions."""
+        ids = self._bases[base_id]
+        return ids[0] if len(ids) == 1 else sided_id(base_id, side)
+
+    def region_ids_for(self, base_id: str) -> tuple[str, ...]:
+        """Every drawn region of a base id (both sides, or the one midline region)."""
+        return self._bases.get(base_id, ())
+
+    def placed(self, muscle_id: str, side: BodySide) -> tuple[PlacedTriggerPoint, ...]:
+        """The muscle's trigger points on one side, mirrored for the right side."""
+        muscle = self.muscles[muscle_id]
+        out = []
+        for tp in muscle.trigger_points:
+            at = tp.at if side == "left" else (-tp.at[0], tp.at[1])
+            out.append(
+                PlacedTriggerPoint(
+                    muscle=muscle_id,
+                    point=tp,
+                    side=side,
+                    region=self.resolve(tp.region, side),
+                    at=at,
+                    essential=tuple(self.resolve(r, side) for r in tp.essential),
+                    spillover=tuple(self.resolve(r, side) for r in tp.spillover),
+                )
+            )
+        return tuple(out)
+
+    def summary(self) -> str:
+        """One line with the content counts."""
+        tps = sum(len(m.trigger_points) for m in self.muscles.values())
+        return (
+            f"{len(self.regions)} regions, {len(self.muscles)} muscles, {tps} trigger points, "
+            f"{len(self.conditions)} conditions, {len(self.region_notes)} region notes, "
+            f"{len(self.sources)} sources"
+        )
