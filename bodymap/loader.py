@@ -12,16 +12,14 @@ from pydantic import ValidationError
 from . import geometry
 from .atlas import Atlas, Region, sided_id
 from .problems import ContentError, Problem
-from .schema import COLLECTIONS, Model, RegionSpec, Session
+from .schema import COLLECTIONS, ID_PATTERN, Model, RegionSpec, Session
 from .yaml_source import Path_, YamlDocument, read_yaml
 
 MAX_FILES = 500
 _TOP_KEYS = (*COLLECTIONS, "session")
 
-_MESSAGES = {
-    "missing": "required field is missing",
-    "string_pattern_mismatch": "must be an id: lower-case letters, digits and hyphens, starting with a letter",
-}
+_MESSAGES = {"missing": "required field is missing"}
+_ID_MESSAGE = "must be an id: lower-case letters, digits and hyphens, starting with a letter"
 
 
 @dataclass
@@ -39,6 +37,7 @@ class _Collected:
     entries: dict[str, list[_Entry]] = field(default_factory=lambda: {k: [] for k in _TOP_KEYS})
     dropped: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in _TOP_KEYS})
     problems: list[Problem] = field(default_factory=list)
+    unreadable: bool = False  # some file could not be parsed: its ids are unknown, so skip reference checks
 
 
 def _pydantic_problems(exc: ValidationError, doc: YamlDocument, base: Path_) -> list[Problem]:
@@ -48,6 +47,8 @@ def _pydantic_problems(exc: ValidationError, doc: YamlDocument, base: Path_) -> 
         kind = err["type"]
         if kind == "extra_forbidden":
             message = f"unknown field {err['loc'][-1]!r}"
+        elif kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN:
+            message = _ID_MESSAGE
         else:
             message = _MESSAGES.get(kind) or err["msg"]
             if message.startswith("Value error, "):
@@ -104,13 +105,13 @@ def _unique(entries: list[_Entry], attr: str, what: str, problems: list[Problem]
 class _Refs:
     """Checks references against known ids, staying quiet about ids dropped for other problems."""
 
-    def __init__(self, problems: list[Problem], known: dict[str, set[str]], dropped: dict[str, set[str]]):
-        self.problems, self.known, self.dropped = problems, known, dropped
+    def __init__(self, problems: list[Problem], known: dict[str, set[str]], dropped: dict[str, set[str]], quiet: bool):
+        self.problems, self.known, self.dropped, self.quiet = problems, known, dropped, quiet
 
     def check(self, entry: _Entry, sub: Path_, kind: str, ident: str, label: str) -> bool:
         if ident in self.known[kind]:
             return True
-        if ident not in self.dropped[kind]:
+        if ident not in self.dropped[kind] and not self.quiet:
             hint = difflib.get_close_matches(ident, sorted(self.known[kind]), n=1)
             more = f" (did you mean {hint[0]!r}?)" if hint else ""
             self.problems.append(entry.problem(sub, f"unknown {label} {ident!r}{more}"))
@@ -124,14 +125,15 @@ class _Refs:
 def _check_region(e: _Entry, problems: list[Problem]) -> None:
     spec: RegionSpec = e.model
     poly = spec.outline
+    crossing = geometry.self_intersection(poly)
+    if crossing:
+        problems.append(e.problem(("outline",), f"outline crosses itself (edges {crossing[0]} and {crossing[1]})"))
+        return
     if abs(geometry.signed_area(poly)) < 1e-6:
         problems.append(e.problem(("outline",), "outline has zero area"))
         return
     if not geometry.in_frame(poly):
         problems.append(e.problem(("outline",), "outline leaves the view's frame (x -60..60, y 0..200)"))
-    crossing = geometry.self_intersection(poly)
-    if crossing:
-        problems.append(e.problem(("outline",), f"outline crosses itself (edges {crossing[0]} and {crossing[1]})"))
     xs = [x for x, _ in poly]
     if spec.side == "both":
         # Written for the person's left: viewer's right (x >= 0) in front, x <= 0 behind.
@@ -167,7 +169,7 @@ def _cross_check(c: _Collected) -> Atlas | None:
         "regions": set(regions), "muscles": set(muscles), "conditions": set(conditions),
         "region_notes": set(notes), "sources": set(sources),
     }
-    refs = _Refs(p, known, c.dropped)
+    refs = _Refs(p, known, c.dropped, c.unreadable)
 
     for e in regions.values():
         refs.check(e, ("notes",), "region_notes", e.model.notes, "region notes")
@@ -214,7 +216,7 @@ def _cross_check(c: _Collected) -> Atlas | None:
         for e in sessions[1:]:
             p.append(e.problem((), f"the session guide is written twice (first in {sessions[0].doc.file})"))
     session = sessions[0] if sessions else None
-    if session is None and not c.dropped["session"]:
+    if session is None and not c.dropped["session"] and not c.unreadable:
         p.append(Problem("(data)", 1, 1, "session", "no session guide: one file must hold a `session:` mapping"))
     if session is not None:
         s: Session = session.model
@@ -254,7 +256,9 @@ def check_data(data_dir: str | Path) -> tuple[Atlas | None, list[Problem]]:
     for path in files:
         doc, problems = read_yaml(path)
         collected.problems += problems
-        if doc is not None:
+        if doc is None:
+            collected.unreadable = True
+        else:
             _collect(doc, collected)
     atlas = _cross_check(collected)
     return atlas, sorted(set(collected.problems))

@@ -1,0 +1,65 @@
+"""Hostile files are refused quickly with a clear problem, never a crash or a hang."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bodymap.loader import check_data
+from bodymap.yaml_source import MAX_BYTES
+
+from minimal_data import write_minimal
+
+
+def _alias_bomb() -> str:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    prev = "a"
+    for name in "bcdefghi":
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+        prev = name
+    return "\n".join(lines) + "\n"
+
+
+HOSTILE = [
+    ("alias-bomb", _alias_bomb(), 7, "aliases"),
+    ("deep-flow-sequence", "muscles: " + "[" * 2000 + "]" * 2000 + "\n", 1, "nested deeper"),
+    ("deep-flow-mapping", "muscles: " + "{a: " * 2000 + "1" + "}" * 2000 + "\n", 1, "nested deeper"),
+    ("self-alias", "muscles: &a [*a]\n", 1, "nested deeper"),
+    ("oversized", "sources: []\n" + "# padding\n" * (MAX_BYTES // 10 + 10), 1, "limit"),
+    ("python-object", "muscles: !!python/object/apply:os.system ['echo owned']\n", 1, "not allowed"),
+    ("python-name", "regions:\n  - !!python/name:os.system\n", 2, "not allowed"),
+    ("custom-tag", "sources: !include /etc/passwd\n", 1, "not allowed"),
+    ("not-utf8", None, 1, "UTF-8"),
+]
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[c[0] for c in HOSTILE])
+@pytest.mark.timeout(10)
+def test_hostile_file_is_rejected_fast(tmp_path, case):
+    _, text, line, message = case
+    data = write_minimal(tmp_path)
+    path = data / "hostile.yaml"
+    if text is None:
+        path.write_bytes(b"sources:\n  - key: x\n    citation: \xff\xfe broken bytes\n")
+    else:
+        path.write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    atlas, problems = check_data(data)
+    elapsed = time.perf_counter() - start
+    assert atlas is None
+    hits = [p for p in problems if p.file == str(path) and message in p.message]
+    assert hits, "\n".join(map(str, problems))
+    if case[0] != "not-utf8":
+        assert hits[0].line == line
+    assert elapsed < 1.0, f"took {elapsed:.2f}s"
+    # Only the hostile file is reported: the rest of the data is still checked, without noise.
+    assert {p.file for p in problems} == {str(path)}
+
+
+def test_the_hostile_tag_never_runs(tmp_path):
+    marker = tmp_path / "owned"
+    data = write_minimal(tmp_path)
+    (data / "x.yaml").write_text(f"muscles: !!python/object/apply:os.system ['touch {marker}']\n")
+    check_data(data)
+    assert not marker.exists()
