@@ -33,7 +33,7 @@ MAX_QUERY = 80
 MAX_WORDS = 8
 _FIELD_RANK: dict[str, int] = {"name": 0, "label": 0, "aka": 1, "synonym": 1, "clinical": 2}
 _KIND_RANK: dict[str, int] = {"muscle": 0, "condition": 1, "region": 2}
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def normalize(text: str) -> str:
