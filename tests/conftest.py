@@ -43,6 +43,11 @@ def _midline_cell(i: int) -> tuple[float, float, float, float]:
     return -2.0, y0, 2.0, y0 + _CELL
 
 
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _title(ident: str) -> str:
     return ident.replace("-", " ").capitalize()
 
@@ -55,11 +60,15 @@ def synthetic_data(
     conditions: Mapping[str, Mapping[str, Any]] | None = None,
     names: Mapping[str, str] | None = None,
     extra: Mapping[str, Mapping[str, Any]] | None = None,
+    sources: Sequence[Mapping[str, Any]] = (),
+    session: Mapping[str, Any] | None = None,
 ) -> Path:
     """Write a valid data folder under `root/data` and return its path.
 
     `names` overrides display names (of regions, muscles and conditions, by id); `extra` adds or
-    overrides fields of a muscle or condition entry by id (e.g. `{"trap": {"aka": ["traps"]}}`).
+    overrides fields of a muscle or condition entry by id (e.g. `{"trap": {"aka": ["traps"]}}`);
+    `sources` adds entries to the bibliography (the source `book` is always there) and `session`
+    overrides fields of the session guide.
     """
     names = dict(names or {})
     extra = dict(extra or {})
@@ -126,9 +135,11 @@ def synthetic_data(
                 "red_flags": [{"id": "chest-pain", "name": "Chest pain", "text": "Get urgent care."}],
                 "disclaimer": "Education, not a diagnosis.",
                 "sources": ["book"],
+                **(session or {}),
             },
         },
-        "sources.yaml": {"sources": [{"key": "book", "citation": "Author A. A Book About Muscles. Publisher; 2000."}]},
+        "sources.yaml": {"sources": [{"key": "book", "citation": "Author A. A Book About Muscles. Publisher; 2000."},
+                                     *sources]},
     }
     data = root / "data"
     for name, doc in files.items():
@@ -138,7 +149,7 @@ def synthetic_data(
             continue
         path = data / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        path.write_text(yaml.dump(doc, Dumper=_NoAliases, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return data
 
 

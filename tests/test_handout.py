@@ -1,0 +1,295 @@
+"""The PDF handout: opens, is one A4 page even for the longest content, holds the names, draws the overlay."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from bodymap import handout, lookup, ranking
+from bodymap.handout import Subject, build_handout
+from bodymap.pdf_diagram import ESSENTIAL, GREY, SPILLOVER
+from bodymap.pdf_text import to_latin1
+
+WHEN = date(2025, 3, 5)
+FONTS_PRESENT = (handout.FONT_DIR / "DejaVuSans.ttf").is_file() and (handout.FONT_DIR / "DejaVuSans-Bold.ttf").is_file()
+FONT_DIRS = [pytest.param(handout.FONT_DIR, id="dejavu"), pytest.param(None, id="core-font")]
+
+
+def _needs_fonts(font_dir):
+    if font_dir is not None and not FONTS_PRESENT:
+        if os.environ.get("CI") == "true":
+            pytest.fail("DejaVu fonts missing: .ci/run installs fonts-dejavu-core")
+        pytest.skip("DejaVu fonts not installed")
+
+
+def read(pdf: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join(reader.pages[0].extract_text().split())
+    return reader, text
+
+
+def fills(pdf: bytes) -> dict[tuple[int, int, int], int]:
+    """How many filled shapes each fill colour paints (text colours are set inside BT ... ET)."""
+    stream = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    counts: dict[tuple[int, int, int], int] = {}
+    colour = None
+    for line in stream.splitlines():
+        line = line.strip()
+        if m := re.fullmatch(r"([\d.]+) ([\d.]+) ([\d.]+) rg", line):
+            colour = tuple(round(float(v) * 255) for v in m.groups())
+        elif line == "B" and colour is not None:
+            counts[colour] = counts.get(colour, 0) + 1
+    return counts
+
+
+@pytest.fixture(scope="module")
+def atlas(tmp_path_factory):
+    from conftest import synthetic_atlas
+
+    return synthetic_atlas(
+        tmp_path_factory.mktemp("handout"),
+        regions=["neck", "temple", "jaw", "shoulder", "arm"],
+        midline=["sternum"],
+        muscles={
+            "trap": [("neck", ["temple"], ["jaw"]), ("shoulder", ["neck"], ["arm"])],
+            "scm": [("neck", ["temple", "sternum"], [])],
+        },
+        conditions={"headache": {"regions": ["temple"], "primary": ["trap"], "also": ["scm"]}},
+        names={"trap": "Upper trapezius", "scm": "Sternocleidomastoid", "headache": "Tension-type headache",
+               "temple": "Temple", "jaw": "Cheek and jaw"},
+        extra={"trap": {"mimics": ["Tension headache"], "cautions": ["The top of the lung lies below."],
+                        "self_care": "Drop your shoulders and breathe out slowly."}},
+    )
+
+
+def _pain_overlay(atlas, pain):
+    return ranking.pain_overlay(atlas, dict(pain), ranking.rank_candidates(atlas, dict(pain)))
+
+
+def _subjects(atlas):
+    pain = (("temple-right", 7), ("jaw-right", None))
+    return {
+        "region": (Subject("region", "neck-left"), lookup.region_overlay(atlas, "neck-left")),
+        "muscle": (Subject("muscle", "trap", side="left"), lookup.muscle_overlay(atlas, "trap", "left")),
+        "condition": (Subject("condition", "headache"), lookup.condition_overlay(atlas, "headache")),
+        "pain": (Subject("pain", pain=pain), _pain_overlay(atlas, pain)),
+    }
+
+
+EXPECTED = {
+    "region": ["Neck (left)", "Upper trapezius", "Sternocleidomastoid", "Trigger points found here", "This area"],
+    "muscle": ["Upper trapezius", "Tension headache", "Drop your shoulders", "The top of the lung", "Temple (left)"],
+    "condition": ["Tension-type headache", "Upper trapezius (main)", "Sternocleidomastoid (also common)",
+                  "Sudden weakness needs a doctor.", "Also: Chest pain."],
+    "pain": ["Where it hurts", "Temple (right): 7 out of 10", "Cheek and jaw (right): level not given",
+             "Upper trapezius", "Its trigger points", "not a diagnosis"],
+}
+
+
+@pytest.mark.parametrize("font_dir", FONT_DIRS)
+@pytest.mark.parametrize("kind", ["region", "muscle", "condition", "pain"])
+def test_each_subject_gives_one_page_with_its_names(atlas, kind, font_dir):
+    _needs_fonts(font_dir)
+    subject, overlay = _subjects(atlas)[kind]
+    pdf = build_handout(atlas, subject, overlay, WHEN, font_dir=font_dir)
+    assert pdf.startswith(b"%PDF-")
+    reader, text = read(pdf)
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)  # A4
+    for name in EXPECTED[kind]:
+        assert name in text, name
+    assert "5 March 2025" in text
+    assert "not a diagnosis" in text.lower() and "Education, not a diagnosis." in text
+    assert "Sources" in text and "A Book About Muscles" in text
+
+
+def test_the_diagram_draws_the_overlay_from_the_region_geometry(atlas):
+    subject, overlay = _subjects(atlas)["condition"]
+    counts = fills(build_handout(atlas, subject, overlay, WHEN, font_dir=None))
+    ess, spill = len(overlay.essential_regions), len(overlay.spillover_regions)
+    assert ess and spill
+    # one filled polygon per region (+1 swatch per zone kind in the legend)
+    assert counts[ESSENTIAL] == ess + 1
+    assert counts[SPILLOVER] == spill + 1
+    assert counts[GREY] == len(atlas.regions) - ess - spill
+    # a region view shades no zones
+    subject, overlay = _subjects(atlas)["region"]
+    counts = fills(build_handout(atlas, subject, overlay, WHEN, font_dir=None))
+    assert ESSENTIAL not in counts and counts[GREY] == len(atlas.regions)
+
+
+def test_trigger_points_are_drawn_as_crosses(atlas):
+    subject, overlay = _subjects(atlas)["muscle"]
+    stream = PdfReader(io.BytesIO(build_handout(atlas, subject, overlay, WHEN, font_dir=None)))
+    data = stream.pages[0].get_contents().get_data().decode("latin-1")
+    # each X (and the legend's one) switches to the cross's 0.4 mm ink line once
+    assert data.count(f"{0.4 * 72 / 25.4:.2f} w") == len(overlay.points) + 1
+
+
+def test_same_input_same_bytes(atlas):
+    subject, overlay = _subjects(atlas)["pain"]
+    assert build_handout(atlas, subject, overlay, WHEN) == build_handout(atlas, subject, overlay, WHEN)
+    reader = PdfReader(io.BytesIO(build_handout(atlas, subject, overlay, WHEN)))
+    assert reader.metadata.title == "Where it hurts"
+
+
+SENTENCE = "the muscle can send a deep ache to the side of the head and behind the eye when you sit for long hours"
+WORDS = SENTENCE.split()
+
+
+def _long(n: int, seed: int = 0) -> str:
+    return " ".join(WORDS[(seed + i) % len(WORDS)] for i in range(n)).capitalize() + "."
+
+
+@pytest.fixture(scope="module")
+def longest(tmp_path_factory):
+    """Content at the schema's limits: long names and texts, many points, muscles, flags and sources."""
+    from conftest import synthetic_atlas
+
+    regions = [f"r{i}" for i in range(24)]
+    muscles = {f"m{i}": [(regions[(i + k) % 24], regions[: 12], regions[12:]) for k in range(8)] for i in range(30)}
+    sources = [{"key": f"s{i}", "citation": _long(80, i)[:580] + " Journal; 2020.",
+                "doi": f"10.1000/{'a' * 150}{i}"} for i in range(40)]
+    long_name = ("Extraordinarily long muscle name with many words " * 3)[:120].strip()
+    extra = {
+        "m0": {
+            "aka": [_long(15, k)[:120] for k in range(20)],
+            "description": _long(330)[:2000],
+            "mimics": [_long(50, k) for k in range(25)],
+            "perpetuating": [_long(50, k) for k in range(25)],
+            "self_care": _long(330)[:2000],
+            "cautions": [_long(300, k)[:2000] for k in range(12)],
+            "sources": [f"s{i}" for i in range(40)],
+            "clinical": ("Musculus longissimus extraordinarius " * 5)[:120].strip(),
+        },
+        "c": {"summary": _long(330)[:2000], "red_flags": [_long(60, k) for k in range(20)],
+              "synonyms": [_long(10, k) for k in range(10)], "sources": [f"s{i}" for i in range(40)]},
+    }
+    session = {"red_flags": [{"id": f"f{i}", "name": _long(12, i)[:120], "text": _long(90, i)} for i in range(15)],
+               "disclaimer": _long(330)[:2000]}
+    atlas = synthetic_atlas(
+        tmp_path_factory.mktemp("longest"),
+        regions=regions,
+        midline=["mid"],
+        muscles=muscles,
+        conditions={"c": {"regions": regions, "primary": list(muscles)[:15], "also": list(muscles)[15:]}},
+        names={"m0": long_name, "c": ("Very long condition name " * 6)[:120].strip(),
+               **{r: ("Region with a long plain name " * 3)[:100].strip() + f" {r}" for r in regions}},
+        extra=extra,
+        sources=sources,
+        session=session,
+    )
+    return atlas
+
+
+@pytest.mark.parametrize("font_dir", FONT_DIRS)
+@pytest.mark.parametrize("kind", ["region", "muscle", "condition", "pain"])
+def test_the_longest_content_still_fits_one_page(longest, kind, font_dir):
+    _needs_fonts(font_dir)
+    a = longest
+    pain = tuple((r, i % 11) for i, r in enumerate(list(a.regions)[:20]))
+    subject, overlay = {
+        "region": (Subject("region", "r1-left"), lookup.region_overlay(a, "r1-left")),
+        "muscle": (Subject("muscle", "m0"), lookup.muscle_overlay(a, "m0")),
+        "condition": (Subject("condition", "c"), lookup.condition_overlay(a, "c")),
+        "pain": (Subject("pain", pain=pain), _pain_overlay(a, pain)),
+    }[kind]
+    reader, text = read(build_handout(a, subject, overlay, WHEN, font_dir=font_dir))
+    assert len(reader.pages) == 1
+    title = {"region": a.regions["r1-left"].label, "muscle": a.muscles["m0"].name, "condition": a.conditions["c"].name,
+             "pain": "Where it hurts"}[kind]
+    assert title[:40] in text
+    assert "more in the app" in text  # lists were shortened, and the reader is told
+    assert "5 March 2025" in text and "Not a diagnosis" in text
+
+
+def test_everything_drawn_stays_on_the_page(longest):
+    a = longest
+    pdf = build_handout(a, Subject("muscle", "m0"), lookup.muscle_overlay(a, "m0"), WHEN, font_dir=None)
+    stream = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    ys = [float(m.group(1)) for m in re.finditer(r"BT [\d.]+ (-?[\d.]+) Td", stream)]
+    assert ys and min(ys) > 0 and max(ys) < 842  # every line of text starts inside the A4 page (842 pt high)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Fernández-de-las-Peñas", "Fernández-de-las-Peñas"),
+        ("“quoted” – dash — and ‘single’…", '"quoted" - dash - and \'single\'...'),
+        ("Ω and 手", "? and ?"),
+        ("\u0107", "c"),  # ć is not Latin-1: folded to its base letter
+    ],
+)
+def test_latin1_folding(text, folded):
+    assert to_latin1(text) == folded
+    to_latin1(text).encode("latin-1")
+
+
+def test_non_latin_text_with_the_core_font(make_atlas):
+    atlas = make_atlas(regions=["a"], muscles={"m": [("a", ["a"], [])]},
+                       names={"m": "Muscle “Ω” ć"}, extra={"m": {"mimics": ["Pain — like a 手 ache"]}})
+    _, text = read(build_handout(atlas, Subject("muscle", "m"), lookup.muscle_overlay(atlas, "m"), WHEN, font_dir=None))
+    assert 'Muscle "?" c' in text and "Pain - like a ? ache" in text
+
+
+def test_unicode_text_with_dejavu(make_atlas):
+    _needs_fonts(handout.FONT_DIR)
+    atlas = make_atlas(regions=["a"], muscles={"m": [("a", ["a"], [])]}, names={"m": "Muscle “Ω” ć"})
+    _, text = read(build_handout(atlas, Subject("muscle", "m"), lookup.muscle_overlay(atlas, "m"), WHEN))
+    assert "Muscle “Ω” ć" in text
+
+
+def test_a_missing_font_folder_falls_back_to_the_core_font(atlas, tmp_path):
+    subject, overlay = _subjects(atlas)["muscle"]
+    reader, text = read(build_handout(atlas, subject, overlay, WHEN, font_dir=tmp_path / "nowhere"))
+    assert len(reader.pages) == 1 and "Upper trapezius" in text
+
+
+def test_unknown_subject_ids_are_key_errors(atlas):
+    with pytest.raises(KeyError):
+        build_handout(atlas, Subject("muscle", "nope"), lookup.Overlay(), WHEN)
+    with pytest.raises(ValueError):
+        build_handout(atlas, Subject("pain", pain=(("nowhere", 3),)), lookup.Overlay(), WHEN)
+
+
+@pytest.mark.parametrize("kind", ["region", "muscle", "condition", "pain"])
+def test_real_atlas_handouts(real_atlas, kind):
+    a = real_atlas
+    cond = next(iter(a.conditions))
+    muscle = max(a.muscles, key=lambda m: len(a.muscles[m].model_dump_json()))
+    pain = (("elbow-outer-right", 7), ("forearm-back-right", None))
+    subject, overlay = {
+        "region": (Subject("region", "chest-left"), lookup.region_overlay(a, "chest-left")),
+        "muscle": (Subject("muscle", muscle), lookup.muscle_overlay(a, muscle)),
+        "condition": (Subject("condition", cond), lookup.condition_overlay(a, cond)),
+        "pain": (Subject("pain", pain=pain), _pain_overlay(a, pain)),
+    }[kind]
+    reader, text = read(build_handout(a, subject, overlay, WHEN))
+    assert len(reader.pages) == 1
+    name = {"region": a.regions["chest-left"].label, "muscle": a.muscles[muscle].name,
+            "condition": a.conditions[cond].name, "pain": "Where it hurts"}[kind]
+    assert name in text
+
+
+def test_handout_module_imports_no_streamlit():
+    source = Path(handout.__file__).read_text(encoding="utf-8")
+    assert "streamlit" not in source
+
+
+@pytest.mark.parametrize("font_dir", FONT_DIRS)
+@pytest.mark.parametrize("kind", ["muscle", "condition"])
+def test_measuring_matches_setting(longest, kind, font_dir):
+    """The fast measure fits the text on the first try: nothing runs into the footer or off the page."""
+    _needs_fonts(font_dir)
+    subject = Subject(kind, "m0" if kind == "muscle" else "c")
+    overlay = lookup.muscle_overlay(longest, "m0") if kind == "muscle" else lookup.condition_overlay(longest, "c")
+    content = handout.content_for(longest, subject)
+    _, overflow = handout._render(longest, content, overlay, WHEN, font_dir, slack=0)
+    assert overflow <= 0
