@@ -79,15 +79,24 @@ def _segments_cross(p1: Pt, p2: Pt, p3: Pt, p4: Pt) -> bool:
 
 
 def self_intersection(poly: Polygon) -> tuple[int, int] | None:
-    """Indices of two non-adjacent edges that cross, or None for a simple outline."""
+    """Indices of two non-adjacent edges that cross, or None for a simple outline.
+
+    A sweep over the edges sorted by their lowest y only compares edges whose y ranges overlap.
+    """
     n = len(poly)
+    edges = []
     for i in range(n):
         a, b = poly[i], poly[(i + 1) % n]
-        for j in range(i + 2, n):
-            if i == 0 and j == n - 1:
+        edges.append((min(a[1], b[1]), max(a[1], b[1]), min(a[0], b[0]), max(a[0], b[0]), i))
+    edges.sort()
+    for k, (_, y_hi, x_lo, x_hi, i) in enumerate(edges):
+        for y_lo2, _, x_lo2, x_hi2, j in edges[k + 1:]:
+            if y_lo2 > y_hi:
+                break
+            if x_lo2 > x_hi or x_hi2 < x_lo or abs(i - j) in (1, n - 1):
                 continue
-            if _segments_cross(a, b, poly[j], poly[(j + 1) % n]):
-                return (i, j)
+            if _segments_cross(poly[i], poly[(i + 1) % n], poly[j], poly[(j + 1) % n]):
+                return (min(i, j), max(i, j))
     return None
 
 

@@ -13,6 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 from .problems import Problem
 
@@ -35,30 +41,45 @@ class _LimitError(Exception):
         self.message = message
 
 
-class _GuardedLoader(yaml.SafeLoader):
-    """SafeLoader whose composer counts nesting depth and aliases."""
+class _PyLoader(Reader, Scanner, Parser, Composer, SafeConstructor, Resolver):
+    """Pure-Python safe loader (used when PyYAML lacks libyaml) whose composer caps nesting depth.
+
+    PyYAML's composer is recursive: without the cap, deep nesting would raise RecursionError.
+    """
 
     def __init__(self, stream: str):
-        super().__init__(stream)
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
         self._depth = 0
-        self._aliases = 0
 
     def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                raise _LimitError(event.start_mark, f"more than {MAX_ALIASES} aliases (*name)")
         self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise _LimitError(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
         try:
-            node = super().compose_node(parent, index)
+            if self._depth > MAX_DEPTH:
+                raise _LimitError(self.peek_event().start_mark, f"nested deeper than {MAX_DEPTH} levels")
+            return Composer.compose_node(self, parent, index)
         finally:
             self._depth -= 1
-        if node.tag not in _STANDARD_TAGS:
-            raise _LimitError(node.start_mark, f"tag {node.tag!r} is not allowed")
-        return node
+
+
+try:  # libyaml parses and composes in C, several times faster; the guards run on its node tree.
+    from yaml._yaml import CParser
+
+    class _CLoader(CParser, SafeConstructor, Resolver):
+        """libyaml safe loader (the same classes as yaml.CSafeLoader)."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    LOADERS: tuple[type, ...] = (_CLoader, _PyLoader)
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    LOADERS = (_PyLoader,)
 
 
 @dataclass(frozen=True)
@@ -107,33 +128,59 @@ def _mark(m: yaml.Mark | None) -> tuple[int, int]:
     return (m.line + 1, m.column + 1) if m is not None else (1, 1)
 
 
-def _walk(node: yaml.Node, path: Path_, doc: dict, problems: list, file: str, budget: list[int]):
-    budget[0] -= 1
-    if len(path) > MAX_DEPTH:
-        raise _LimitError(node.start_mark, f"nested deeper than {MAX_DEPTH} levels (an alias inside itself?)")
-    if budget[0] < 0:
-        raise _LimitError(node.start_mark, f"expands to more than {MAX_NODES} values (alias bomb?)")
-    doc.setdefault(path, _mark(node.start_mark))
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key in seen:
-                line, col = _mark(key_node.start_mark)
-                first = _mark(seen[key].start_mark)[0]
-                problems.append(
-                    Problem(file, line, col, ".".join(map(str, path + (key,))),
-                            f"duplicate key {key!r} (first at line {first})")
-                )
-            seen[key] = key_node
-            doc[path + (key,)] = _mark(key_node.start_mark)
-            _walk(value_node, path + (key,), doc, problems, file, budget)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, path + (i,), doc, problems, file, budget)
+class _Walker:
+    """Records every value's position and enforces the limits before anything is constructed.
+
+    Aliases make a node reachable more than once: the walk counts those revisits, the nesting
+    depth and the expanded size, and refuses non-standard tags, so hostile input never reaches
+    the constructor.
+    """
+
+    def __init__(self, file: str):
+        self.file = file
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self._budget = MAX_NODES
+        self._visited: set[int] = set()
+        self._aliases = 0
+
+    def walk(self, node: yaml.Node, path: Path_ = ()) -> None:
+        self._budget -= 1
+        if len(path) > MAX_DEPTH:
+            raise _LimitError(node.start_mark, f"nested deeper than {MAX_DEPTH} levels")
+        if self._budget < 0:
+            raise _LimitError(node.start_mark, f"expands to more than {MAX_NODES} values (alias bomb?)")
+        if node.tag not in _STANDARD_TAGS:
+            raise _LimitError(node.start_mark, f"tag {node.tag!r} is not allowed")
+        self.positions.setdefault(path, _mark(node.start_mark))
+        if isinstance(node, yaml.ScalarNode):
+            return
+        if id(node) in self._visited:
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                message = f"more than {MAX_ALIASES} aliases (*name): the anchored value here is reused too often"
+                raise _LimitError(node.start_mark, message)
+        self._visited.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, yaml.Node] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if key in seen:
+                    line, col = _mark(key_node.start_mark)
+                    first = _mark(seen[key].start_mark)[0]
+                    self.problems.append(Problem(self.file, line, col, ".".join(map(str, path + (key,))),
+                                                 f"duplicate key {key!r} (first at line {first})"))
+                seen[key] = key_node
+                self.positions[path + (key,)] = _mark(key_node.start_mark)
+                self.walk(value_node, path + (key,))
+        else:
+            for i, item in enumerate(node.value):
+                self.walk(item, path + (i,))
 
 
-def read_yaml(path: Path, display: str | None = None) -> tuple[YamlDocument | None, list[Problem]]:
+def read_yaml(
+    path: Path, display: str | None = None, loader_class: type | None = None
+) -> tuple[YamlDocument | None, list[Problem]]:
     """Read one YAML file safely. Returns the document (None if unusable) and its problems."""
     file = display or str(path)
     try:
@@ -149,14 +196,13 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[YamlDocument | No
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(file, line, 1, "", "file is not valid UTF-8 text")]
 
-    loader = _GuardedLoader(text)
-    problems: list[Problem] = []
+    loader = (loader_class or LOADERS[0])(text)
+    walker = _Walker(file)
     try:
         node = loader.get_single_node()
         if node is None:
             return YamlDocument(file, {}, {(): (1, 1)}), []
-        positions: dict[Path_, tuple[int, int]] = {}
-        _walk(node, (), positions, problems, file, [MAX_NODES])
+        walker.walk(node)
         data = loader.construct_document(node)
     except _LimitError as exc:
         line, col = _mark(exc.mark)
@@ -169,4 +215,4 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[YamlDocument | No
         return None, [Problem(file, 1, 1, "", f"YAML error: {exc}")]
     finally:
         loader.dispose()
-    return YamlDocument(file, data, positions), problems
+    return YamlDocument(file, data, walker.positions), walker.problems
