@@ -1,0 +1,352 @@
+"""The body map as a plotly figure: pure code, no streamlit.
+
+Regions are drawn as a `go.Choropleth` over a custom GeoJSON on an invisible equirectangular geo,
+so a click or tap anywhere inside a region selects it (plotly reports the feature id as the point's
+`location`). Each view's frame (x -60..60, y 0..200, body units) maps linearly to lon/lat with the
+same scale on both axes, so shapes are not distorted; views shown together sit side by side.
+
+`base_figure` is the static part (cacheable, never mutated); `build_figure` lays the state's
+overlays over a copy of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from . import geometry, palette
+from .atlas import Atlas, Region
+from .fill_patterns import dot_grid, hatch_segments, outer_edges
+from .geometry import Pt
+
+VIEWS = ("front", "back")
+VIEW_TITLES = {"front": "Front", "back": "Back"}
+#: Degrees of lon/lat per body unit. Small, so the map stays near the equator where plotly's
+#: great-circle edges are straight to well under a pixel.
+DEG_PER_UNIT = 0.1
+#: Distance between the centre lines of two views shown side by side, in body units.
+VIEW_SPACING = 100.0
+#: Height of the chart in px for one and for two views.
+HEIGHTS = {1: 600, 2: 620}
+#: Spacing of the spillover dots and of the highlight hatch lines, in body units.
+DOT_SPACING = 2.4
+HATCH_SPACING = 2.6
+#: Where the "Left"/"Right" labels and the view title sit in each view's frame.
+SIDE_LABEL_AT = (31.0, 182.0)
+TITLE_AT = (0.0, 207.0)
+_DIGITS = 4
+#: Empty space around the body, in body units.
+FRAME_MARGIN = 2.0
+_NO_DIM = {"marker": {"opacity": 1}}
+BASE_NAME = "Body"
+SELECTED_NAME = "Selected area"
+HIGHLIGHT_NAME = "Highlight"
+
+
+@dataclass(frozen=True)
+class MapState:
+    """What to show over the body."""
+
+    selected: str | None = None                          # selected region id
+    muscles: tuple[tuple[str, str], ...] = ()            # (muscle_id, side) in focus, side 'left'|'right'
+    highlight: frozenset[str] = frozenset()              # region ids shown in the highlight style
+    focus_point: tuple[str, str] | None = None           # (muscle_id, trigger_point_id) to emphasise
+    highlight_label: str = "Highlighted area"            # legend text of the highlight style
+
+
+# Coordinates --------------------------------------------------------------------------------------
+
+
+def check_views(views: Sequence[str]) -> tuple[str, ...]:
+    """The views as a tuple; raises ValueError unless they are one or both of front/back, once each."""
+    views = tuple(views)
+    if not views or len(set(views)) != len(views) or not set(views) <= set(VIEWS):
+        raise ValueError(f"views must be one or both of {VIEWS}, each once; got {views!r}")
+    return views
+
+
+def view_offsets(views: Sequence[str]) -> dict[str, float]:
+    """Horizontal shift of each view's frame (body units), centring the views side by side."""
+    views = check_views(views)
+    n = len(views)
+    return {v: (i - (n - 1) / 2) * VIEW_SPACING for i, v in enumerate(views)}
+
+
+def to_lonlat(views: Sequence[str], view: str, pt: Pt) -> tuple[float, float]:
+    """A point of a view's frame as (lon, lat) on the figure's geo."""
+    offset = view_offsets(views)[view]
+    return (round((pt[0] + offset) * DEG_PER_UNIT, _DIGITS), round((pt[1] - 100.0) * DEG_PER_UNIT, _DIGITS))
+
+
+def _ring(views: Sequence[str], region: Region) -> list[list[float]]:
+    """The region's outline as a closed lon/lat ring, clockwise (plotly geo fills the outside of
+    counter-clockwise outer rings)."""
+    pts = list(region.outline)
+    if geometry.signed_area(pts) > 0:
+        pts.reverse()
+    ring = [list(to_lonlat(views, region.view, p)) for p in pts]
+    return ring + [ring[0]]
+
+
+def region_geojson(atlas: Atlas, region_ids: Iterable[str], views: Sequence[str]) -> dict:
+    """A GeoJSON FeatureCollection of the given regions; each feature's id is the region id."""
+    features = []
+    for rid in region_ids:
+        region = atlas.regions[rid]
+        features.append({"type": "Feature", "id": rid, "properties": {},
+                         "geometry": {"type": "Polygon", "coordinates": [_ring(views, region)]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _lines(views: Sequence[str], view: str, paths: Iterable[Sequence[Pt]]) -> tuple[list, list]:
+    """lon and lat lists of several polylines, separated by None gaps."""
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    for path in paths:
+        for p in path:
+            lon, lat = to_lonlat(views, view, p)
+            lons.append(lon)
+            lats.append(lat)
+        lons.append(None)
+        lats.append(None)
+    return lons, lats
+
+
+# The static base ----------------------------------------------------------------------------------
+
+
+def shown_regions(atlas: Atlas, views: Sequence[str]) -> list[Region]:
+    """Regions drawn in the given views, in atlas order."""
+    return [r for r in atlas.regions.values() if r.view in views]
+
+
+def base_figure(atlas: Atlas, views: Sequence[str] = VIEWS) -> go.Figure:
+    """The static map: every region of the views, the silhouette outline and the view labels."""
+    views = check_views(views)
+    regions = shown_regions(atlas, views)
+    ids = [r.id for r in regions]
+    fig = go.Figure()
+    fig.add_trace(go.Choropleth(
+        name=BASE_NAME, uid="body",
+        geojson=region_geojson(atlas, ids, views), featureidkey="id",
+        locations=ids, customdata=ids, text=[r.label for r in regions],
+        z=[0] * len(ids), zmin=0, zmax=1, showscale=False,
+        colorscale=[[0, palette.BODY_FILL], [1, palette.BODY_FILL]],
+        marker={"line": {"color": palette.REGION_BORDER, "width": 0.7}},
+        hovertemplate="%{text}<extra></extra>",
+        selected=_NO_DIM, unselected=_NO_DIM, showlegend=False,
+    ))
+    for view in views:
+        outline = outer_edges(r.outline for r in regions if r.view == view)
+        lons, lats = _lines(views, view, outline)
+        fig.add_trace(go.Scattergeo(
+            name=f"{VIEW_TITLES[view]} outline", uid=f"outline-{view}", lon=lons, lat=lats, mode="lines",
+            line={"color": palette.SILHOUETTE, "width": 1.5}, hoverinfo="skip", showlegend=False,
+        ))
+    fig.add_trace(_labels(views))
+    lon_range, lat_range = geo_ranges(regions, views)
+    fig.update_geos(
+        visible=False, projection_type="equirectangular", lonaxis_range=lon_range, lataxis_range=lat_range,
+        bgcolor="rgba(0,0,0,0)", showframe=False, domain={"x": [0, 1], "y": [0, 1]},
+    )
+    fig.update_layout(
+        template=go.layout.Template(),  # no plotly template: Streamlit themes the chart, and it is ~10 KB
+        height=HEIGHTS[len(views)], margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
+        dragmode=False, hovermode="closest", clickmode="event+select",
+        hoverlabel={"bgcolor": "#ffffff", "bordercolor": palette.SILHOUETTE, "font": {"color": "#1b1b1b", "size": 14}},
+        showlegend=True,
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": 0, "yanchor": "top",
+                "bgcolor": "rgba(0,0,0,0)", "itemclick": False, "itemdoubleclick": False, "font": {"size": 13}},
+        meta={"views": list(views), "deg_per_unit": DEG_PER_UNIT, "offsets": view_offsets(views)},
+    )
+    return fig
+
+
+def geo_ranges(regions: Sequence[Region], views: Sequence[str]) -> tuple[list[float], list[float]]:
+    """lon and lat ranges framing the drawn body and its labels with a small margin.
+
+    Explicit ranges (rather than fitbounds) also set the geo frame's aspect ratio to the body's,
+    so the body fills the chart's height instead of a 2:1 world frame.
+    """
+    xs = [to_lonlat(views, r.view, p)[0] for r in regions for p in r.outline]
+    xs += [to_lonlat(views, v, (s * (SIDE_LABEL_AT[0] + 8), 0))[0] for v in views for s in (-1, 1)]
+    pad = FRAME_MARGIN * DEG_PER_UNIT
+    lat_lo = to_lonlat(views, views[0], (0, -FRAME_MARGIN))[1]
+    lat_hi = to_lonlat(views, views[0], (0, TITLE_AT[1] + 5))[1]
+    return [round(min(xs) - pad, _DIGITS), round(max(xs) + pad, _DIGITS)], [lat_lo, lat_hi]
+
+
+def _labels(views: Sequence[str]) -> go.Scattergeo:
+    """View titles ("Front", "Back") and the person's "Left"/"Right" on each view."""
+    lon, lat, text, size = [], [], [], []
+    for view in views:
+        # Front view: the person's left is on the viewer's right; back view: on the viewer's left.
+        left_sign = 1 if view == "front" else -1
+        for pt, label, px in (
+            (TITLE_AT, f"<b>{VIEW_TITLES[view]}</b>", 17),
+            ((left_sign * SIDE_LABEL_AT[0], SIDE_LABEL_AT[1]), "Left", 13),
+            ((-left_sign * SIDE_LABEL_AT[0], SIDE_LABEL_AT[1]), "Right", 13),
+        ):
+            lo, la = to_lonlat(views, view, pt)
+            lon.append(lo)
+            lat.append(la)
+            text.append(label)
+            size.append(px)
+    return go.Scattergeo(name="Labels", uid="labels", lon=lon, lat=lat, text=text, mode="text",
+                         textfont={"size": size}, hoverinfo="skip", showlegend=False)
+
+
+# Overlays -----------------------------------------------------------------------------------------
+
+
+def build_figure(atlas: Atlas, state: MapState, views: Sequence[str] = VIEWS, *,
+                 base: go.Figure | None = None) -> go.Figure:
+    """The map with the state's overlays, on a copy of `base` (built here when not given).
+
+    Region and muscle ids the atlas does not know, and regions outside the views, are ignored.
+    """
+    views = check_views(views)
+    fig = go.Figure(base if base is not None else base_figure(atlas, views))
+    shown = {r.id for r in shown_regions(atlas, views)}
+    layers = muscle_layers(atlas, state.muscles)
+    numbered = len(layers) > 1
+    points = []
+    for index, (muscle_id, sides) in enumerate(layers):
+        style = palette.muscle_style(index)
+        placed = [p for side in sides for p in atlas.placed(muscle_id, side)]
+        essential = _unique(r for p in placed for r in p.essential if r in shown)
+        spillover = [r for r in _unique(r for p in placed for r in p.spillover if r in shown) if r not in essential]
+        tag = f"{index + 1}. " if numbered else ""
+        name = atlas.muscles[muscle_id].name
+        if spillover:
+            fig.add_trace(_zone(atlas, views, spillover, style.color, palette.SPILLOVER_OPACITY, 1.0,
+                                f"{tag}{name}: pain sometimes felt here"))
+            fig.add_trace(_dots(atlas, views, spillover, style.color, f"{tag}{name}: dots"))
+        if essential:
+            fig.add_trace(_zone(atlas, views, essential, style.color, palette.ESSENTIAL_OPACITY, 1.2,
+                                f"{tag}{name}: pain often felt here"))
+        points.append((index, muscle_id, style, [p for p in placed if p.region in shown], tag))
+    highlight = [r for r in atlas.regions if r in state.highlight and r in shown]
+    if highlight:
+        fig.add_trace(_zone(atlas, views, highlight, palette.HIGHLIGHT, 0.0, 2.4, HIGHLIGHT_NAME))
+        fig.add_trace(_hatch(atlas, views, highlight))
+    if state.selected in shown:
+        # The yellow tint is only laid on a plain region, so it never hides (or mixes with) an overlay's colour.
+        overlaid = state.selected in highlight or any(
+            t.name.endswith("felt here") and state.selected in t.locations for t in fig.data if t.type == "choropleth")
+        tint = 0.0 if overlaid else palette.SELECTED_OPACITY
+        fig.add_trace(_zone(atlas, views, [state.selected], palette.SELECTED_FILL, tint, 2.8,
+                            SELECTED_NAME, line_color=palette.SELECTED_OUTLINE))
+    for index, muscle_id, style, placed, tag in points:
+        fig.add_trace(_trigger_points(atlas, views, muscle_id, style, placed, tag, state.focus_point, index))
+    if layers:
+        for trace in _legend_keys(highlight, state.highlight_label):
+            fig.add_trace(trace)
+    elif highlight:
+        fig.add_trace(_legend_key(state.highlight_label, "square-open", palette.HIGHLIGHT))
+    return fig
+
+
+def muscle_layers(atlas: Atlas, muscles: Iterable[tuple[str, str]]) -> list[tuple[str, tuple[str, ...]]]:
+    """Muscles in focus, each once (first-seen order) with its sides; unknown muscles and sides dropped.
+
+    Both sides of one muscle share its colour, marker and number.
+    """
+    sides: dict[str, list[str]] = {}
+    for muscle_id, side in muscles:
+        if muscle_id in atlas.muscles and side in ("left", "right") and side not in sides.get(muscle_id, ()):
+            sides.setdefault(muscle_id, []).append(side)
+    return [(m, tuple(s)) for m, s in sides.items()]
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _zone(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, opacity: float, width: float,
+          name: str, line_color: str | None = None) -> go.Choropleth:
+    """Regions filled with one colour and outlined; not hoverable, so hover and clicks reach the base."""
+    fill = palette.rgba(color, opacity)
+    return go.Choropleth(
+        name=name, geojson=region_geojson(atlas, ids, views), featureidkey="id",
+        locations=ids, customdata=ids, z=[0] * len(ids), zmin=0, zmax=1, showscale=False,
+        colorscale=[[0, fill], [1, fill]],
+        marker={"line": {"color": line_color or color, "width": width}},
+        hoverinfo="skip", selected=_NO_DIM, unselected=_NO_DIM, showlegend=False,
+    )
+
+
+def _dots(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, name: str) -> go.Scattergeo:
+    """A dot pattern over spillover zones, so they differ from essential zones without colour."""
+    lon, lat = [], []
+    for rid in ids:
+        region = atlas.regions[rid]
+        for pt in dot_grid(region.outline, DOT_SPACING):
+            lo, la = to_lonlat(views, region.view, pt)
+            lon.append(lo)
+            lat.append(la)
+    return go.Scattergeo(name=name, lon=lon, lat=lat, mode="markers",
+                         marker={"size": 3.6, "color": color, "line": {"width": 0}},
+                         hoverinfo="skip", showlegend=False)
+
+
+def _hatch(atlas: Atlas, views: Sequence[str], ids: list[str]) -> go.Scattergeo:
+    """Diagonal hatching over highlighted regions."""
+    lons: list = []
+    lats: list = []
+    for rid in ids:
+        region = atlas.regions[rid]
+        lo, la = _lines(views, region.view, hatch_segments(region.outline, HATCH_SPACING))
+        lons += lo
+        lats += la
+    return go.Scattergeo(name="Highlight hatching", lon=lons, lat=lats, mode="lines",
+                         line={"color": palette.HIGHLIGHT, "width": 1.3}, hoverinfo="skip", showlegend=False)
+
+
+def _trigger_points(atlas: Atlas, views: Sequence[str], muscle_id: str, style: palette.MuscleStyle,
+                    placed, tag: str, focus: tuple[str, str] | None, index: int) -> go.Scattergeo:
+    """The muscle's trigger points as X-type markers, each with a hover label "muscle — point"."""
+    muscle = atlas.muscles[muscle_id]
+    lon, lat, hover, regions, sizes, widths = [], [], [], [], [], []
+    for p in placed:
+        lo, la = to_lonlat(views, atlas.regions[p.region].view, p.at)
+        lon.append(lo)
+        lat.append(la)
+        hover.append(f"{muscle.name} — {p.point.label}")
+        regions.append(p.region)
+        focused = focus == (muscle_id, p.point.id)
+        sizes.append(22 if focused else 14)
+        widths.append(2.2 if focused else 1.3)
+    if not lon:  # no point in the views shown: keep the muscle's legend entry
+        lon, lat, hover, regions, sizes, widths = [None], [None], [""], [None], [14], [1.3]
+    return go.Scattergeo(
+        name=f"{tag}{muscle.name}: trigger points", legendgroup=f"muscle-{index}",
+        lon=lon, lat=lat, customdata=regions, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+        mode="markers+text" if tag else "markers", text=[tag.rstrip(". ")] * len(lon) if tag else None,
+        textposition="top right", textfont={"size": 12, "color": style.color},
+        marker={"symbol": style.symbol, "size": sizes, "color": style.color,
+                "line": {"color": palette.MARKER_RIM, "width": widths}},
+        selected=_NO_DIM, unselected=_NO_DIM, showlegend=True,
+    )
+
+
+def _legend_key(name: str, symbol: str, color: str, size: int = 13, width: float = 2.0) -> go.Scattergeo:
+    """A legend entry only: a marker with no position."""
+    return go.Scattergeo(name=name, lon=[None], lat=[None], mode="markers", hoverinfo="skip",
+                         marker={"symbol": symbol, "size": size, "color": color,
+                                 "line": {"color": color, "width": width}}, showlegend=True)
+
+
+def _legend_keys(highlight: list[str], highlight_label: str) -> list[go.Scattergeo]:
+    """Legend entries telling the zone styles apart (shown in a neutral grey)."""
+    grey = palette.SILHOUETTE
+    keys = [
+        _legend_key("Pain often felt here (solid)", "square", grey),
+        _legend_key("Pain sometimes felt here (dotted)", "circle", grey, size=6),
+    ]
+    if highlight:
+        keys.append(_legend_key(highlight_label, "square-open", palette.HIGHLIGHT))
+    return keys

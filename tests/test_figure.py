@@ -1,0 +1,272 @@
+"""The body-map figure, built without a server: regions, ids, styles, overlays, geometry and size."""
+
+from __future__ import annotations
+
+import plotly.io
+import pytest
+
+from bodymap import geometry, palette
+from bodymap.figure import (
+    BASE_NAME,
+    DEG_PER_UNIT,
+    HIGHLIGHT_NAME,
+    SELECTED_NAME,
+    MapState,
+    base_figure,
+    build_figure,
+    to_lonlat,
+    view_offsets,
+)
+
+MUSCLES = {
+    "trap": [("neck", ["temple"], ["jaw", "temple"])],   # temple is both: it counts as essential only
+    "scm": [("jaw", ["neck"], []), ("neck", ["ear"], ["sternum"])],
+}
+
+
+@pytest.fixture
+def atlas(make_atlas):
+    return make_atlas(regions=["temple", "jaw", "neck", "ear"], midline=["sternum"], muscles=MUSCLES,
+                      names={"trap": "Upper trapezius"})
+
+
+def trace(fig, name):
+    found = [t for t in fig.data if t.name == name]
+    assert len(found) == 1, f"{name!r}: {[t.name for t in fig.data]}"
+    return found[0]
+
+
+def names(fig):
+    return [t.name for t in fig.data]
+
+
+def ring_area(ring):
+    return geometry.signed_area([tuple(p) for p in ring[:-1]])
+
+
+def to_frame(views, view, lon, lat):
+    return (lon / DEG_PER_UNIT - view_offsets(views)[view], lat / DEG_PER_UNIT + 100)
+
+
+# The base ----------------------------------------------------------------------------------------
+
+
+def test_every_region_is_one_location_carrying_its_id(atlas):
+    fig = base_figure(atlas, ("front",))
+    body = trace(fig, BASE_NAME)
+    ids = list(atlas.regions)
+    assert list(body.locations) == ids
+    assert list(body.customdata) == ids
+    assert [f["id"] for f in body.geojson["features"]] == ids
+    assert list(body.text) == [atlas.regions[r].label for r in ids]
+    assert body.featureidkey == "id" and "%{text}" in body.hovertemplate
+
+
+def test_rings_are_closed_clockwise_and_follow_the_outline(atlas):
+    fig = base_figure(atlas, ("front",))
+    for feature in trace(fig, BASE_NAME).geojson["features"]:
+        ring = feature["geometry"]["coordinates"][0]
+        assert ring[0] == ring[-1]
+        assert ring_area(ring) < 0, "plotly geo fills the outside of counter-clockwise rings"
+        outline = atlas.regions[feature["id"]].outline
+        back = {tuple(round(c, 6) for c in to_frame(("front",), "front", *p)) for p in ring}
+        assert back == {tuple(round(c, 6) for c in p) for p in outline}
+
+
+def test_the_frame_maps_to_lonlat_with_one_scale_and_views_side_by_side(real_atlas):
+    views = ("front", "back")
+    (x0, y0), (x1, y1) = to_lonlat(views, "front", (0, 0)), to_lonlat(views, "front", (10, 10))
+    assert x1 - x0 == pytest.approx(y1 - y0)  # same scale on both axes: shapes are not distorted
+    lons = {v: [to_lonlat(views, r.view, p)[0] for r in real_atlas.regions.values() if r.view == v
+                for p in r.outline] for v in views}
+    assert max(lons["front"]) < min(lons["back"])
+    geo = base_figure(real_atlas, views).layout.geo
+    assert geo.projection.type == "equirectangular" and geo.visible is False
+    assert geo.lonaxis.range[0] < min(lons["front"]) and geo.lonaxis.range[1] > max(lons["back"])
+
+
+def test_right_side_regions_mirror_the_left_side(real_atlas):
+    fig = base_figure(real_atlas)
+    rings = {f["id"]: f["geometry"]["coordinates"][0] for f in trace(fig, BASE_NAME).geojson["features"]}
+    pairs = [r for r in real_atlas.regions.values() if r.side == "left"]
+    assert len(pairs) > 30
+    for left in pairs:
+        right_id = f"{left.base_id}-right"
+        centre = view_offsets(("front", "back"))[left.view] * DEG_PER_UNIT
+        mirrored = {(round(2 * centre - lon, 6), round(lat, 6)) for lon, lat in rings[left.id]}
+        assert mirrored == {(round(lon, 6), round(lat, 6)) for lon, lat in rings[right_id]}, left.id
+
+
+def test_views_are_titled_and_left_right_labelled_from_the_persons_side(real_atlas):
+    views = ("front", "back")
+    labels = trace(base_figure(real_atlas, views), "Labels")
+    placed = list(zip(labels.text, labels.lon, strict=True))
+    centre = {v: view_offsets(views)[v] * DEG_PER_UNIT for v in views}
+    texts = [t for t, _ in placed]
+    assert "<b>Front</b>" in texts and "<b>Back</b>" in texts
+    lefts = sorted(lon for t, lon in placed if t == "Left")
+    rights = sorted(lon for t, lon in placed if t == "Right")
+    # Front: the person's left is on the viewer's right. Back: on the viewer's left.
+    assert lefts[0] > centre["front"] and rights[0] < centre["front"]
+    assert lefts[1] < centre["back"] and rights[1] > centre["back"]
+
+
+def test_one_view_draws_only_its_regions(real_atlas):
+    for view in ("front", "back"):
+        body = trace(base_figure(real_atlas, (view,)), BASE_NAME)
+        assert set(body.locations) == {r.id for r in real_atlas.regions.values() if r.view == view}
+
+
+@pytest.mark.parametrize("views", [(), ("side",), ("front", "front"), ("front", "back", "front")])
+def test_bad_views_are_refused(atlas, views):
+    with pytest.raises(ValueError):
+        base_figure(atlas, views)
+
+
+def test_no_axes_zoom_or_background(real_atlas):
+    fig = base_figure(real_atlas)
+    assert fig.layout.dragmode is False
+    assert fig.layout.paper_bgcolor == "rgba(0,0,0,0)" and fig.layout.geo.bgcolor == "rgba(0,0,0,0)"
+    assert fig.layout.geo.showframe is False
+
+
+def test_silhouette_outline_follows_the_outer_edge_only(real_atlas):
+    outline = trace(base_figure(real_atlas, ("front",)), "Front outline")
+    pts = [(lon, lat) for lon, lat in zip(outline.lon, outline.lat, strict=True) if lon is not None]
+    assert len(pts) > 50
+    # Points of the outline lie on the body's edge: the centre of a thigh (inside) is never on it.
+    lons = [p[0] for p in pts]
+    assert max(lons) > 4 and min(lons) < -4   # reaches out to both hands
+
+
+# Overlays ----------------------------------------------------------------------------------------
+
+
+def test_the_selected_region_gets_a_thick_dark_outline(atlas):
+    fig = build_figure(atlas, MapState(selected="jaw-right"), ("front",))
+    sel = trace(fig, SELECTED_NAME)
+    assert list(sel.locations) == ["jaw-right"]
+    assert sel.marker.line.color == palette.SELECTED_OUTLINE
+    assert sel.marker.line.width > 2 * trace(fig, BASE_NAME).marker.line.width
+    assert sel.hoverinfo == "skip"
+
+
+@pytest.mark.parametrize("selected", [None, "no-such-region", "<b>x</b>"])
+def test_no_selection_style_without_a_known_selected_region(atlas, selected):
+    assert SELECTED_NAME not in names(build_figure(atlas, MapState(selected=selected), ("front",)))
+
+
+def test_a_selected_region_of_a_hidden_view_is_not_drawn(real_atlas):
+    assert SELECTED_NAME not in names(build_figure(real_atlas, MapState(selected="crown"), ("front",)))
+    assert SELECTED_NAME in names(build_figure(real_atlas, MapState(selected="crown"), ("back",)))
+
+
+def test_a_muscle_shows_its_points_essential_and_spillover_zones(atlas):
+    state = MapState(muscles=(("trap", "left"), ("trap", "right")))
+    fig = build_figure(atlas, state, ("front",))
+    essential = trace(fig, "Upper trapezius: pain often felt here")
+    spill = trace(fig, "Upper trapezius: pain sometimes felt here")
+    assert set(essential.locations) == {"temple-left", "temple-right"}
+    assert set(spill.locations) == {"jaw-left", "jaw-right"}  # temple is essential, so not spillover too
+    assert essential.hoverinfo == "skip" and spill.hoverinfo == "skip"  # clicks and hover reach the body
+    points = trace(fig, "Upper trapezius: trigger points")
+    assert list(points.customdata) == ["neck-left", "neck-right"]
+    assert list(points.hovertext) == ["Upper trapezius — Point 1"] * 2
+    assert points.marker.symbol == "x"
+    # Each marker sits where the content puts it (mirrored on the right).
+    left, right = atlas.placed("trap", "left")[0].at, atlas.placed("trap", "right")[0].at
+    assert (points.lon[0], points.lat[0]) == to_lonlat(("front",), "front", left)
+    assert (points.lon[1], points.lat[1]) == to_lonlat(("front",), "front", right)
+    assert left[0] == -right[0]
+
+
+def test_spillover_zones_are_dotted_inside_their_regions(atlas):
+    fig = build_figure(atlas, MapState(muscles=(("trap", "left"),)), ("front",))
+    dots = trace(fig, "Upper trapezius: dots")
+    assert dots.hoverinfo == "skip" and len(dots.lon) >= 3
+    jaw = atlas.regions["jaw-left"].outline
+    for lon, lat in zip(dots.lon, dots.lat, strict=True):
+        assert geometry.contains(jaw, to_frame(("front",), "front", lon, lat))
+
+
+def test_essential_zones_are_solid_and_spillover_light(atlas):
+    fig = build_figure(atlas, MapState(muscles=(("trap", "left"),)), ("front",))
+    solid = trace(fig, "Upper trapezius: pain often felt here").colorscale[0][1]
+    light = trace(fig, "Upper trapezius: pain sometimes felt here").colorscale[0][1]
+    alpha = lambda rgba: float(rgba.rsplit(",", 1)[1].rstrip(")"))  # noqa: E731
+    assert alpha(solid) >= 0.7 and alpha(light) <= 0.3
+
+
+def test_several_muscles_differ_in_colour_marker_and_number(atlas):
+    state = MapState(muscles=(("trap", "left"), ("scm", "left"), ("trap", "right")))
+    fig = build_figure(atlas, state, ("front",))
+    trap = trace(fig, "1. Upper trapezius: trigger points")
+    scm = trace(fig, "2. Scm: trigger points")
+    assert trap.marker.color != scm.marker.color and trap.marker.symbol != scm.marker.symbol
+    assert set(trap.text) == {"1"} and set(scm.text) == {"2"}
+    assert len(trap.lon) == 2 and len(scm.lon) == 2  # both sides of trap in one trace, one style
+    assert set(trace(fig, "2. Scm: pain often felt here").locations) == {"neck-left", "ear-left"}
+    assert list(trace(fig, "2. Scm: pain sometimes felt here").locations) == ["sternum"]
+    legend = [t.name for t in fig.data if t.showlegend]
+    assert "Pain often felt here (solid)" in legend and "Pain sometimes felt here (dotted)" in legend
+
+
+def test_unknown_muscles_and_sides_are_ignored(atlas):
+    fig = build_figure(atlas, MapState(muscles=(("nope", "left"), ("trap", "middle"))), ("front",))
+    assert names(fig) == names(base_figure(atlas, ("front",)))
+
+
+def test_highlighted_regions_are_outlined_and_hatched(atlas):
+    state = MapState(highlight=frozenset({"ear-right", "sternum", "unknown"}), highlight_label="Where it hurts")
+    fig = build_figure(atlas, state, ("front",))
+    zone = trace(fig, HIGHLIGHT_NAME)
+    assert trace(fig, "Where it hurts").showlegend
+    assert set(zone.locations) == {"ear-right", "sternum"}
+    assert zone.marker.line.color == palette.HIGHLIGHT
+    hatch = trace(fig, "Highlight hatching")
+    pts = [(lon, lat) for lon, lat in zip(hatch.lon, hatch.lat, strict=True) if lon is not None]
+    assert len(pts) >= 4
+    shapes = [atlas.regions[r].outline for r in ("ear-right", "sternum")]
+    for a, b in zip(pts[::2], pts[1::2], strict=True):
+        mid = to_frame(("front",), "front", (a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+        assert any(geometry.contains(s, mid) for s in shapes)
+
+
+def test_the_focus_point_is_drawn_larger(atlas):
+    fig = build_figure(atlas, MapState(muscles=(("scm", "left"),), focus_point=("scm", "tp2")), ("front",))
+    sizes = list(trace(fig, "Scm: trigger points").marker.size)
+    assert sizes[1] > sizes[0]
+
+
+def test_selected_tint_never_hides_an_overlay(atlas):
+    plain = trace(build_figure(atlas, MapState(selected="ear-left"), ("front",)), SELECTED_NAME)
+    over = trace(build_figure(atlas, MapState(selected="temple-left", muscles=(("trap", "left"),)), ("front",)),
+                 SELECTED_NAME)
+    assert plain.colorscale[0][1].endswith(f",{palette.SELECTED_OPACITY:g})")
+    assert over.colorscale[0][1].endswith(",0)")
+
+
+def test_build_does_not_change_the_shared_base(real_atlas):
+    base = base_figure(real_atlas)
+    before = base.to_json()
+    state = MapState(selected="calf-left", muscles=(("upper-trapezius", "left"),), highlight=frozenset({"sacrum"}))
+    fig = build_figure(real_atlas, state, base=base)
+    assert base.to_json() == before
+    assert len(fig.data) > len(base.data)
+
+
+def test_every_muscle_of_the_shipped_atlas_draws(real_atlas):
+    base = base_figure(real_atlas)
+    for muscle in real_atlas.muscles:
+        fig = build_figure(real_atlas, MapState(muscles=((muscle, "left"), (muscle, "right"))), base=base)
+        points = trace(fig, f"{real_atlas.muscles[muscle].name}: trigger points")
+        assert len(points.lon) == 2 * len(real_atlas.muscles[muscle].trigger_points)
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_each_views_json_stays_under_150_kb(real_atlas, view):
+    muscles = tuple((m, s) for m in list(real_atlas.muscles)[:4] for s in ("left", "right"))
+    region = next(r for r in real_atlas.regions.values() if r.view == view)
+    state = MapState(selected=region.id, muscles=muscles, highlight=frozenset(list(real_atlas.regions)[::3]))
+    size = len(plotly.io.to_json(build_figure(real_atlas, state, (view,)), validate=False))  # as Streamlit sends it
+    assert size < 150_000, size
