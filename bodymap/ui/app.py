@@ -1,19 +1,40 @@
-"""Streamlit entry point (placeholder list view until the map lands)."""
+"""Streamlit entry point: a minimal page with the body map (the full panels come later)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from ..atlas import Atlas
+from ..figure import MapState
 from ..loader import check_data
+from .map_view import show_map
+
+
+@st.cache_resource(show_spinner=False)
+def _load(data_dir: str):
+    return check_data(data_dir)
+
+
+def _select(region_id: str) -> None:
+    st.session_state["region"] = region_id
+
+
+def _muscles(atlas: Atlas) -> tuple[tuple[str, str], ...]:
+    """Muscles in focus from `?muscle=<id>` (repeatable), on both sides."""
+    ids = [m for m in st.query_params.get_all("muscle") if m in atlas.muscles]
+    return tuple((m, side) for m in dict.fromkeys(ids) for side in ("left", "right"))
 
 
 def run() -> None:
     """Render the app."""
     st.set_page_config(page_title="bodymap", page_icon="🩺")
     st.title("bodymap")
-    atlas, problems = check_data("data")
+    atlas, problems = _load("data")
     if atlas is None:
         st.error("The content has problems:\n\n" + "\n".join(f"- {p}" for p in problems))
         return
-    for region in atlas.regions.values():
-        st.write(region.label)
+    region = st.session_state.get("region")
+    show_map(atlas, MapState(selected=region, muscles=_muscles(atlas)), _select)
+    label = atlas.regions[region].label if region in atlas.regions else "nothing yet"
+    with st.container(key="panel-title"):
+        st.text(f"Selected: {label}")

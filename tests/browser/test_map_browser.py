@@ -1,0 +1,141 @@
+"""The body map in a real Chromium against a real `streamlit run app.py`: clicks, taps, hover, overlays."""
+
+from __future__ import annotations
+
+import pytest
+
+from bodymap.figure import SELECTED_NAME
+
+from .conftest import (
+    CHART,
+    assert_no_exception,
+    chart_traces,
+    click_region,
+    frame_xy,
+    hover_label,
+    open_app,
+    region_xy,
+    wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+#: Both views, large and small regions (temple, eye, ankle, heel), both sides and the midline.
+CLICKED = (
+    "temple-left", "eye-right", "forehead", "ankle-outer-right", "ankle-inner-left", "hand-palm-left",
+    "knee-front-right", "crown", "heel-left", "sole-right", "neck-back-left", "sacrum", "elbow-back-right",
+    "calf-left",
+)
+MUSCLE = "upper-trapezius"
+
+
+def _panel_names(page, text: str) -> None:
+    page.locator(".st-key-panel-title").get_by_text(text, exact=True).wait_for()
+
+
+def _wait_selected(page, region_id: str) -> None:
+    page.wait_for_function(
+        """([sel, name, rid]) => {
+            const gd = document.querySelector(sel);
+            const t = gd && gd.data && gd.data.find(t => t.name === name);
+            return !!t && t.locations.length === 1 && t.locations[0] === rid;
+        }""",
+        arg=[CHART, SELECTED_NAME, region_id],
+    )
+
+
+@pytest.mark.timeout(150)
+def test_a_click_inside_a_region_selects_exactly_that_region(page, app_url, atlas, artifacts):
+    open_app(page, app_url)
+    assert_no_exception(page)
+    page.screenshot(path=str(artifacts / "default.png"), full_page=True)
+    assert {atlas.regions[r].view for r in CLICKED} == {"front", "back"}
+    for region_id in CLICKED:
+        click_region(page, region_id, atlas)
+        _panel_names(page, f"Selected: {atlas.regions[region_id].label}")
+        _wait_selected(page, region_id)
+        wait_idle(page)
+        assert_no_exception(page)
+    # The highlight is drawn as a thick dark outline over the selected region only.
+    selected = [t for t in chart_traces(page) if t["name"] == SELECTED_NAME]
+    assert [t["locations"] for t in selected] == [[CLICKED[-1]]]
+    assert page.outside_requests == []  # the topojson stub is served by the app: nothing leaves it
+
+
+@pytest.mark.timeout(60)
+def test_every_click_is_reported_even_again_on_the_same_region(page, app_url, atlas):
+    open_app(page, app_url)
+    count = "([sel, n]) => document.querySelector(sel).layout.meta.clicks === n"
+    page.wait_for_function(count, arg=[CHART, 0])
+    for n in (1, 2, 3):  # plotly alone would unselect on the second click on a selected point
+        click_region(page, "chest-left", atlas)
+        page.wait_for_function(count, arg=[CHART, n])
+    _panel_names(page, f"Selected: {atlas.regions['chest-left'].label}")
+    assert_no_exception(page)
+
+
+@pytest.mark.timeout(60)
+def test_hover_shows_the_region_name(page, app_url, atlas):
+    open_app(page, app_url)
+    for region_id in ("temple-right", "low-back-left", "thigh-front-left"):
+        x, y = region_xy(page, region_id, atlas)
+        page.mouse.move(x, y)
+        page.wait_for_function(
+            """([sel, text]) => [...document.querySelectorAll(sel + ' .hoverlayer .hovertext')]
+                .some(e => e.textContent === text)""",
+            arg=[CHART, atlas.regions[region_id].label],
+        )
+    assert hover_label(page) == atlas.regions["thigh-front-left"].label
+
+
+@pytest.mark.timeout(90)
+def test_muscle_overlay_shows_points_and_zones_and_keeps_regions_clickable(page, app_url, atlas, artifacts):
+    open_app(page, app_url, f"?muscle={MUSCLE}")
+    assert_no_exception(page)
+    placed = [p for side in ("left", "right") for p in atlas.placed(MUSCLE, side)]
+    essential = {r for p in placed for r in p.essential}
+    spillover = {r for p in placed for r in p.spillover} - essential
+    traces = chart_traces(page)
+    zones = {t["name"]: set(t["locations"]) for t in traces if t["type"] == "choropleth"}
+    name = atlas.muscles[MUSCLE].name
+    assert zones[f"{name}: pain often felt here"] == essential
+    if spillover:
+        assert zones[f"{name}: pain sometimes felt here"] == spillover
+    marks = [t for t in traces if t["name"] == f"{name}: trigger points"]
+    assert len(marks) == 1 and len(marks[0]["hovertext"]) == len(placed)
+    page.screenshot(path=str(artifacts / "muscle-overlay.png"), full_page=True)
+
+    # Hovering a trigger point names the muscle and the point.
+    point = placed[0]
+    region = atlas.regions[point.region]
+    x, y = frame_xy(page, region.view, point.at)
+    page.mouse.move(x, y)
+    assert hover_label(page) == f"{name} — {point.point.label}"
+
+    # A region under a referral zone still selects on click.
+    target = sorted(essential)[0]
+    click_region(page, target, atlas)
+    _panel_names(page, f"Selected: {atlas.regions[target].label}")
+    _wait_selected(page, target)
+    assert_no_exception(page)
+
+
+@pytest.mark.timeout(90)
+def test_phone_width_fits_and_taps_select(browser, app_url, atlas, artifacts):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        open_app(page, app_url)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        page.screenshot(path=str(artifacts / "phone.png"), full_page=True)
+        for region_id in ("chest-left", "calf-right"):
+            x, y = region_xy(page, region_id, atlas)
+            page.touchscreen.tap(x, y)
+            _panel_names(page, f"Selected: {atlas.regions[region_id].label}")
+            _wait_selected(page, region_id)
+        assert_no_exception(page)
+    finally:
+        context.close()
+
