@@ -151,6 +151,7 @@ def assert_no_exception(page) -> None:
 
 def frame_xy(page, view: str, at: tuple[float, float]) -> tuple[float, float]:
     """Page pixel coordinates of a point of a view's frame (body units), through plotly's own projection."""
+    page.wait_for_function(f"() => !!document.querySelector('{CHART}')?._fullLayout?.geo?._subplot")
     views = tuple(page.evaluate(f"() => document.querySelector('{CHART}').layout.meta.views"))
     lon, lat = to_lonlat(views, view, at)
     x, y = page.evaluate(

@@ -36,8 +36,7 @@ def _panel_names(page, text: str) -> None:
 def _wait_selected(page, region_id: str) -> None:
     page.wait_for_function(
         """([sel, name, rid]) => {
-            const gd = document.querySelector(sel);
-            const t = gd && gd.data && gd.data.find(t => t.name === name);
+            const t = document.querySelector(sel)?.data?.find(t => t.name === name);
             return !!t && t.locations.length === 1 && t.locations[0] === rid;
         }""",
         arg=[CHART, SELECTED_NAME, region_id],
@@ -59,13 +58,17 @@ def test_a_click_inside_a_region_selects_exactly_that_region(page, app_url, atla
     # The highlight is drawn as a thick dark outline over the selected region only.
     selected = [t for t in chart_traces(page) if t["name"] == SELECTED_NAME]
     assert [t["locations"] for t in selected] == [[CLICKED[-1]]]
+    x, y = region_xy(page, CLICKED[-1], atlas)
+    page.mouse.move(x + 1, y)  # hover again after the rerun redrew the chart: the name shows in the screenshot
+    assert hover_label(page) == atlas.regions[CLICKED[-1]].label
+    page.screenshot(path=str(artifacts / "selected.png"), full_page=True)
     assert page.outside_requests == []  # the topojson stub is served by the app: nothing leaves it
 
 
 @pytest.mark.timeout(60)
 def test_every_click_is_reported_even_again_on_the_same_region(page, app_url, atlas):
     open_app(page, app_url)
-    count = "([sel, n]) => document.querySelector(sel).layout.meta.clicks === n"
+    count = "([sel, n]) => document.querySelector(sel)?.layout?.meta?.clicks === n"
     page.wait_for_function(count, arg=[CHART, 0])
     for n in (1, 2, 3):  # plotly alone would unselect on the second click on a selected point
         click_region(page, "chest-left", atlas)
