@@ -209,45 +209,49 @@ def build_figure(atlas: Atlas, state: MapState, views: Sequence[str] = VIEWS, *,
     Region and muscle ids the atlas does not know, and regions outside the views, are ignored.
     """
     views = check_views(views)
-    fig = go.Figure(base if base is not None else base_figure(atlas, views))
+    if base is None:
+        base = base_figure(atlas, views)
     shown = {r.id for r in shown_regions(atlas, views)}
     layers = muscle_layers(atlas, state.muscles)
     numbered = len(layers) > 1
+    # Overlays are plain dicts, validated once when the figure is made (plotly objects would be
+    # validated and copied twice: most of the cost of a click).
+    overlays: list[dict] = []
     points = []
+    zoned: set[str] = set()
     for index, (muscle_id, sides) in enumerate(layers):
         style = palette.muscle_style(index)
         placed = [p for side in sides for p in atlas.placed(muscle_id, side)]
         essential = _unique(r for p in placed for r in p.essential if r in shown)
         spillover = [r for r in _unique(r for p in placed for r in p.spillover if r in shown) if r not in essential]
+        zoned.update(essential, spillover)
         tag = f"{index + 1}. " if numbered else ""
         name = atlas.muscles[muscle_id].name
         if spillover:
-            fig.add_trace(_zone(atlas, views, spillover, style.color, palette.SPILLOVER_OPACITY, 1.0,
-                                f"{tag}{name}: pain sometimes felt here"))
-            fig.add_trace(_dots(atlas, views, spillover, style.color, f"{tag}{name}: dots"))
+            overlays.append(_zone(atlas, views, spillover, style.color, palette.SPILLOVER_OPACITY, 1.0,
+                                  f"{tag}{name}: pain sometimes felt here"))
+            overlays.append(_dots(atlas, views, spillover, style.color, f"{tag}{name}: dots"))
         if essential:
-            fig.add_trace(_zone(atlas, views, essential, style.color, palette.ESSENTIAL_OPACITY, 1.2,
-                                f"{tag}{name}: pain often felt here"))
+            overlays.append(_zone(atlas, views, essential, style.color, palette.ESSENTIAL_OPACITY, 1.2,
+                                  f"{tag}{name}: pain often felt here"))
         points.append((index, muscle_id, style, [p for p in placed if p.region in shown], tag))
     highlight = [r for r in atlas.regions if r in state.highlight and r in shown]
     if highlight:
-        fig.add_trace(_zone(atlas, views, highlight, palette.HIGHLIGHT, 0.0, 2.4, HIGHLIGHT_NAME))
-        fig.add_trace(_hatch(atlas, views, highlight))
+        overlays.append(_zone(atlas, views, highlight, palette.HIGHLIGHT, 0.0, 2.4, HIGHLIGHT_NAME))
+        overlays.append(_hatch(atlas, views, highlight))
     if state.selected in shown:
         # The yellow tint is only laid on a plain region, so it never hides (or mixes with) an overlay's colour.
-        overlaid = state.selected in highlight or any(
-            t.name.endswith("felt here") and state.selected in t.locations for t in fig.data if t.type == "choropleth")
+        overlaid = state.selected in zoned or state.selected in highlight
         tint = 0.0 if overlaid else palette.SELECTED_OPACITY
-        fig.add_trace(_zone(atlas, views, [state.selected], palette.SELECTED_FILL, tint, 2.8,
-                            SELECTED_NAME, line_color=palette.SELECTED_OUTLINE))
+        overlays.append(_zone(atlas, views, [state.selected], palette.SELECTED_FILL, tint, 2.8,
+                              SELECTED_NAME, line_color=palette.SELECTED_OUTLINE))
     for index, muscle_id, style, placed, tag in points:
-        fig.add_trace(_trigger_points(atlas, views, muscle_id, style, placed, tag, state.focus_point, index))
+        overlays.append(_trigger_points(atlas, views, muscle_id, style, placed, tag, state.focus_point, index))
     if layers:
-        for trace in _legend_keys(highlight, state.highlight_label):
-            fig.add_trace(trace)
+        overlays += _legend_keys(highlight, state.highlight_label)
     elif highlight:
-        fig.add_trace(_legend_key(state.highlight_label, "square-open", palette.HIGHLIGHT))
-    return fig
+        overlays.append(_legend_key(state.highlight_label, "square-open", palette.HIGHLIGHT))
+    return go.Figure(data=[*base.data, *overlays], layout=base.layout)
 
 
 def muscle_layers(atlas: Atlas, muscles: Iterable[tuple[str, str]]) -> list[tuple[str, tuple[str, ...]]]:
@@ -267,11 +271,11 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def _zone(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, opacity: float, width: float,
-          name: str, line_color: str | None = None) -> go.Choropleth:
+          name: str, line_color: str | None = None) -> dict:
     """Regions filled with one colour and outlined; not hoverable, so hover and clicks reach the base."""
     fill = palette.rgba(color, opacity)
-    return go.Choropleth(
-        name=name, geojson=region_geojson(atlas, ids, views), featureidkey="id",
+    return dict(
+        type="choropleth", name=name, geojson=region_geojson(atlas, ids, views), featureidkey="id",
         locations=ids, customdata=ids, z=[0] * len(ids), zmin=0, zmax=1, showscale=False,
         colorscale=[[0, fill], [1, fill]],
         marker={"line": {"color": line_color or color, "width": width}},
@@ -279,7 +283,7 @@ def _zone(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, opacit
     )
 
 
-def _dots(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, name: str) -> go.Scattergeo:
+def _dots(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, name: str) -> dict:
     """A dot pattern over spillover zones, so they differ from essential zones without colour."""
     lon, lat = [], []
     for rid in ids:
@@ -288,12 +292,11 @@ def _dots(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, name: 
             lo, la = to_lonlat(views, region.view, pt)
             lon.append(lo)
             lat.append(la)
-    return go.Scattergeo(name=name, lon=lon, lat=lat, mode="markers",
-                         marker={"size": 3.6, "color": color, "line": {"width": 0}},
-                         hoverinfo="skip", showlegend=False)
+    return dict(type="scattergeo", name=name, lon=lon, lat=lat, mode="markers",
+                marker={"size": 3.6, "color": color, "line": {"width": 0}}, hoverinfo="skip", showlegend=False)
 
 
-def _hatch(atlas: Atlas, views: Sequence[str], ids: list[str]) -> go.Scattergeo:
+def _hatch(atlas: Atlas, views: Sequence[str], ids: list[str]) -> dict:
     """Diagonal hatching over highlighted regions."""
     lons: list = []
     lats: list = []
@@ -302,12 +305,12 @@ def _hatch(atlas: Atlas, views: Sequence[str], ids: list[str]) -> go.Scattergeo:
         lo, la = _lines(views, region.view, hatch_segments(region.outline, HATCH_SPACING))
         lons += lo
         lats += la
-    return go.Scattergeo(name="Highlight hatching", lon=lons, lat=lats, mode="lines",
-                         line={"color": palette.HIGHLIGHT, "width": 1.3}, hoverinfo="skip", showlegend=False)
+    return dict(type="scattergeo", name="Highlight hatching", lon=lons, lat=lats, mode="lines",
+                line={"color": palette.HIGHLIGHT, "width": 1.3}, hoverinfo="skip", showlegend=False)
 
 
 def _trigger_points(atlas: Atlas, views: Sequence[str], muscle_id: str, style: palette.MuscleStyle,
-                    placed, tag: str, focus: tuple[str, str] | None, index: int) -> go.Scattergeo:
+                    placed, tag: str, focus: tuple[str, str] | None, index: int) -> dict:
     """The muscle's trigger points as X-type markers, each with a hover label "muscle — point"."""
     muscle = atlas.muscles[muscle_id]
     lon, lat, hover, regions, sizes, widths = [], [], [], [], [], []
@@ -322,8 +325,8 @@ def _trigger_points(atlas: Atlas, views: Sequence[str], muscle_id: str, style: p
         widths.append(2.2 if focused else 1.3)
     if not lon:  # no point in the views shown: keep the muscle's legend entry
         lon, lat, hover, regions, sizes, widths = [None], [None], [""], [None], [14], [1.3]
-    return go.Scattergeo(
-        name=f"{tag}{muscle.name}: trigger points", legendgroup=f"muscle-{index}",
+    return dict(
+        type="scattergeo", name=f"{tag}{muscle.name}: trigger points", legendgroup=f"muscle-{index}",
         lon=lon, lat=lat, customdata=regions, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         mode="markers+text" if tag else "markers", text=[tag.rstrip(". ")] * len(lon) if tag else None,
         textposition="top right", textfont={"size": 12, "color": style.color},
@@ -333,14 +336,14 @@ def _trigger_points(atlas: Atlas, views: Sequence[str], muscle_id: str, style: p
     )
 
 
-def _legend_key(name: str, symbol: str, color: str, size: int = 13, width: float = 2.0) -> go.Scattergeo:
+def _legend_key(name: str, symbol: str, color: str, size: int = 13, width: float = 2.0) -> dict:
     """A legend entry only: a marker with no position."""
-    return go.Scattergeo(name=name, lon=[None], lat=[None], mode="markers", hoverinfo="skip",
-                         marker={"symbol": symbol, "size": size, "color": color,
-                                 "line": {"color": color, "width": width}}, showlegend=True)
+    return dict(type="scattergeo", name=name, lon=[None], lat=[None], mode="markers", hoverinfo="skip",
+                marker={"symbol": symbol, "size": size, "color": color, "line": {"color": color, "width": width}},
+                showlegend=True)
 
 
-def _legend_keys(highlight: list[str], highlight_label: str) -> list[go.Scattergeo]:
+def _legend_keys(highlight: list[str], highlight_label: str) -> list[dict]:
     """Legend entries telling the zone styles apart (shown in a neutral grey)."""
     grey = palette.SILHOUETTE
     keys = [

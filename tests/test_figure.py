@@ -253,6 +253,9 @@ def test_build_does_not_change_the_shared_base(real_atlas):
     fig = build_figure(real_atlas, state, base=base)
     assert base.to_json() == before
     assert len(fig.data) > len(base.data)
+    fig.layout.meta = {"clicks": 3}  # callers may change their copy (the map view does)
+    fig.data[0].marker.line.width = 9
+    assert base.to_json() == before
 
 
 def test_every_muscle_of_the_shipped_atlas_draws(real_atlas):
