@@ -329,7 +329,7 @@ def _trigger_points(atlas: Atlas, views: Sequence[str], muscle_id: str, style: p
         type="scattergeo", name=f"{tag}{muscle.name}: trigger points", legendgroup=f"muscle-{index}",
         lon=lon, lat=lat, customdata=regions, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         mode="markers+text" if tag else "markers", text=[tag.rstrip(". ")] * len(lon) if tag else None,
-        textposition="top right", textfont={"size": 12, "color": style.color},
+        textposition="top right", textfont={"size": 13, "color": style.color, "weight": "bold"},
         marker={"symbol": style.symbol, "size": sizes, "color": style.color,
                 "line": {"color": palette.MARKER_RIM, "width": widths}},
         selected=_NO_DIM, unselected=_NO_DIM, showlegend=True,
