@@ -49,9 +49,7 @@ def segments_intersect(p1, p2, p3, p4):
         return True
     if o3 == 0 and _on_segment(p3, p4, p1):
         return True
-    if o4 == 0 and _on_segment(p3, p4, p2):
-        return True
-    return False
+    return bool(o4 == 0 and _on_segment(p3, p4, p2))
 
 
 def simplicity_problems(poly):
