@@ -1,0 +1,163 @@
+"""Many simultaneous sessions clicking against one server: latency, errors and server memory.
+
+Run: .venv/bin/python -m bench.concurrency [--sessions 10,25,50] [--duration 30] [--target bodymap] [--json]
+
+For each level N a fresh server is started (so memory and leftover sessions do not carry over),
+N real browser contexts in one headless Chromium open the app (at most --open-parallel at a time),
+then every session clicks regions in a loop for --duration seconds: move, pause 150 ms (plotly's
+hover throttle), click, wait until the panel names the region (or 15 s: an error), wait until the
+script is idle, think --think seconds. Latency is timed in the page, as in bench.latency.
+Server memory is VmRSS of the server process tree, sampled every second; per session =
+(peak during the loop - after the first page load) / N.
+Caveat: browser and server share this machine's 2 cores, so at high N the latency is mostly
+CPU contention between the two; compare levels and targets measured the same way, not absolutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import async_playwright
+
+from bench import harness as h
+
+
+async def open_page(browser, server: h.Server, target: h.Target):
+    context = await browser.new_context(viewport=h.VIEWPORT)
+    page = await context.new_page()
+    await page.goto(server.url, timeout=120_000)
+    await page.wait_for_function(h.JS_LOADED, arg=[h.READY, target.shapes, 1], polling=100, timeout=120_000)
+    return context, page
+
+
+async def click_loop(page, target: h.Target, plan: list[dict], until: float, think: float, offset: int) -> dict:
+    """Click through `plan` (starting at `offset`) until the deadline; returns latencies and errors."""
+    lat, errors, i, prev = [], [], offset, None
+    while time.monotonic() < until:
+        t = plan[i % len(plan)]
+        i += 1
+        if prev and h.names_clash(t["name"], prev):
+            continue
+        try:
+            await page.mouse.move(t["x"] - 3, t["y"] - 3)
+            await page.mouse.move(t["x"], t["y"], steps=2)
+            await page.wait_for_timeout(150)
+            await page.evaluate(h.JS_ARM, [target.title, target.fallback, t["name"]])
+            await page.mouse.click(t["x"], t["y"])
+            await page.wait_for_function(h.JS_DONE, polling=50, timeout=15_000)
+            lat.append((await page.evaluate(h.JS_RESULT))["ms"])
+            await page.wait_for_selector(h.READY, timeout=15_000)
+            if await page.locator("[data-testid=stException]").count():
+                errors.append("exception shown")
+        except PlaywrightError as exc:
+            errors.append(str(exc).splitlines()[0][:120])
+            with contextlib.suppress(PlaywrightError):  # recover: let the app settle before the next click
+                await page.wait_for_selector(h.READY, timeout=15_000)
+        prev = t["name"]
+        await asyncio.sleep(think)
+    return {"lat": lat, "errors": errors}
+
+
+async def sample_rss(server: h.Server, stop: asyncio.Event, out: list[int]) -> None:
+    while not stop.is_set():
+        out.append(server.rss_kib())
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), 1.0)
+
+
+async def run_level(p, target: h.Target, n: int, args, tmp: Path) -> dict:
+    browser = await p.chromium.launch(executable_path=h.CHROMIUM, args=h.CHROMIUM_ARGS)
+    try:
+        with h.serve(target, tmp) as server:
+            first_ctx, first = await open_page(browser, server, target)
+            rss_one = server.rss_kib()
+            shapes = await first.evaluate(h.JS_TARGETS, target.shapes)
+            plan = h.click_plan(shapes, target.names, max(len(shapes), 2))
+            if len(plan) < 2:
+                raise RuntimeError(f"{target.name}: no clickable shapes matched {target.shapes!r}")
+            gate = asyncio.Semaphore(args.open_parallel)
+
+            async def opened():
+                async with gate:
+                    return await open_page(browser, server, target)
+
+            t_open = time.monotonic()
+            pages = [(first_ctx, first)] + list(await asyncio.gather(*(opened() for _ in range(n - 1))))
+            open_s = time.monotonic() - t_open
+            rss_open = server.rss_kib()
+            stop, samples = asyncio.Event(), []
+            sampler = asyncio.create_task(sample_rss(server, stop, samples))
+            until = time.monotonic() + args.duration
+            runs0 = len(server.runs())
+            results = await asyncio.gather(*(click_loop(pg, target, plan, until, args.think, k * 7)
+                                             for k, (_, pg) in enumerate(pages)))
+            stop.set()
+            await sampler
+            runs = server.runs()[runs0:]
+            for ctx, _ in pages:
+                await ctx.close()
+    finally:
+        await browser.close()
+    lat = [x for r in results for x in r["lat"]]
+    errors = [e for r in results for e in r["errors"]]
+    peak = max(samples + [rss_open])
+    return {"target": target.name, "sessions": n, "clicks": len(lat), "errors": len(errors),
+            "error_kinds": sorted(set(errors))[:5], "p50": h.pct(lat, 50), "p95": h.pct(lat, 95),
+            "clicks_per_s": len(lat) / args.duration, "open_s": open_s,
+            "server_runs": len(runs), "script_ms_p50": h.pct([r["ms"] - r.get("finish_ms", 0) for r in runs], 50),
+            "rss_one_mib": rss_one / 1024, "rss_peak_mib": peak / 1024,
+            "rss_per_session_mib": (peak - rss_one) / 1024 / max(n - 1, 1)}
+
+
+def report(rows: list[dict]) -> str:
+    lines = ["| app | sessions | clicks | errors | p50 | p95 | clicks/s | script run p50 | RSS 1 session | "
+             "RSS peak | RSS per extra session |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['target']} | {r['sessions']} | {r['clicks']} | {r['errors']} | {r['p50']:.0f} ms | "
+                     f"{r['p95']:.0f} ms | {r['clicks_per_s']:.1f} | {r['script_ms_p50']:.0f} ms | "
+                     f"{r['rss_one_mib']:.0f} MiB | {r['rss_peak_mib']:.0f} MiB | {r['rss_per_session_mib']:.2f} MiB |")
+    kinds = {k for r in rows for k in r["error_kinds"]}
+    if kinds:
+        lines += ["", "Error kinds: " + "; ".join(sorted(kinds))]
+    return "\n".join(lines)
+
+
+async def amain(args) -> list[dict]:
+    names = args.target.split(",")
+    makers = {"bodymap": lambda: h.bodymap_target(()), "floor": lambda: h.floor_target("scatter"),
+              "floor-geo": lambda: h.floor_target("geo")}
+    rows = []
+    async with async_playwright() as p:
+        with tempfile.TemporaryDirectory() as tmp:
+            for n in (int(x) for x in args.sessions.split(",")):
+                for name in names:
+                    row = await run_level(p, makers[name](), n, args, Path(tmp))
+                    print(f"  {name} x{n}: p50 {row['p50']:.0f} ms, p95 {row['p95']:.0f} ms, "
+                          f"{row['clicks']} clicks, {row['errors']} errors", flush=True)
+                    rows.append(row)
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sessions", default="10,25,50", help="comma-separated session counts")
+    ap.add_argument("--duration", type=float, default=30.0, help="seconds of clicking per level")
+    ap.add_argument("--think", type=float, default=0.2, help="seconds between a finished click and the next")
+    ap.add_argument("--target", default="bodymap", help="bodymap, floor, floor-geo (comma-separated)")
+    ap.add_argument("--open-parallel", type=int, default=4, help="pages opened at once while setting up")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    rows = asyncio.run(amain(args))
+    print(report(rows))
+    if args.json:
+        print(f"\nwrote {h.write_json('concurrency', {'args': vars(args), 'rows': rows})}")
+
+
+if __name__ == "__main__":
+    main()
