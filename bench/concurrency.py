@@ -85,10 +85,15 @@ async def run_level(p, target: h.Target, n: int, args, tmp: Path) -> dict:
 
             async def opened():
                 async with gate:
-                    return await open_page(browser, server, target)
+                    try:
+                        return await open_page(browser, server, target)
+                    except PlaywrightError:
+                        return None  # counted below as a failed open
 
             t_open = time.monotonic()
-            pages = [(first_ctx, first)] + list(await asyncio.gather(*(opened() for _ in range(n - 1))))
+            others = await asyncio.gather(*(opened() for _ in range(n - 1)))
+            pages = [(first_ctx, first)] + [x for x in others if x is not None]
+            failed_opens = n - len(pages)
             open_s = time.monotonic() - t_open
             rss_open = server.rss_kib()
             stop, samples = asyncio.Event(), []
@@ -107,6 +112,8 @@ async def run_level(p, target: h.Target, n: int, args, tmp: Path) -> dict:
     lat = [x for r in results for x in r["lat"]]
     errors = [e for r in results for e in r["errors"]]
     peak = max(samples + [rss_open])
+    if failed_opens:
+        errors += [f"page did not become interactive within 120 s (x{failed_opens})"] * failed_opens
     return {"target": target.name, "sessions": n, "clicks": len(lat), "errors": len(errors),
             "error_kinds": sorted(set(errors))[:5], "p50": h.pct(lat, 50), "p95": h.pct(lat, 95),
             "clicks_per_s": len(lat) / args.duration, "open_s": open_s,

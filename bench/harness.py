@@ -309,3 +309,36 @@ def write_json(name: str, payload: dict) -> Path:
     path = RESULTS / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(payload, indent=2, default=str))
     return path
+
+
+def figure_states(atlas) -> dict:
+    """Representative map states -> callables building the figure (tolerates both build_figure APIs).
+
+    States: nothing selected, a region selected, a muscle in focus (both sides) with its region selected.
+    Each value is `build(views) -> plotly Figure`.
+    """
+    import inspect
+
+    from bodymap import figure
+
+    region = next(iter(atlas.regions))
+    muscle = next(iter(atlas.muscles))
+    params = list(inspect.signature(figure.build_figure).parameters)
+    if "overlay" in params:  # build_figure(atlas, overlay, selected=None, views=VIEWS)
+        from bodymap.lookup import muscle_overlay, region_overlay
+        from bodymap.overlay import Overlay
+
+        return {
+            "nothing selected": lambda views: figure.build_figure(atlas, Overlay(), None, views),
+            "a region selected": lambda views: figure.build_figure(atlas, region_overlay(atlas, region), region,
+                                                                   views),
+            "a muscle in focus": lambda views: figure.build_figure(
+                atlas, muscle_overlay(atlas, muscle, None, (region,)), region, views),
+        }
+    state = figure.MapState  # older API: build_figure(atlas, MapState(...), views)
+    both = ((muscle, "left"), (muscle, "right"))
+    return {
+        "nothing selected": lambda views: figure.build_figure(atlas, state(), views),
+        "a region selected": lambda views: figure.build_figure(atlas, state(selected=region), views),
+        "a muscle in focus": lambda views: figure.build_figure(atlas, state(selected=region, muscles=both), views),
+    }

@@ -169,23 +169,19 @@ def run_clicks(s: Session, blocks_left: list, prev_name: list) -> list[dict]:
 def figure_payload() -> list[dict]:
     """Bytes of the figure JSON per view set and state (pure build, no server)."""
     try:
-        from bodymap.figure import VIEWS, MapState, build_figure
+        from bodymap.figure import VIEWS
         from bodymap.loader import load_atlas
 
         atlas = load_atlas(h.ROOT / "data")
+        states = h.figure_states(atlas)
     except Exception as exc:  # noqa: BLE001 - the app is being built; report instead of failing
         return [{"view": "-", "error": f"{type(exc).__name__}: {exc}"}]
-    region = next(iter(atlas.regions))
-    muscle = next(iter(atlas.muscles))
-    states = {"nothing selected": MapState(), "a region selected": MapState(selected=region),
-              "a muscle in focus (both sides)":
-                  MapState(selected=region, muscles=((muscle, "left"), (muscle, "right")))}
     rows = []
     for views in [(v,) for v in VIEWS] + [tuple(VIEWS)]:
         for label, state in states.items():
             try:
                 start = time.perf_counter()
-                fig = build_figure(atlas, state, views)
+                fig = state(views)
                 built = time.perf_counter()
                 text = fig.to_json()
                 done = time.perf_counter()
@@ -218,8 +214,9 @@ def report(results: dict) -> str:
     lines.append("First (warm-up) load per server: " + ", ".join(
         f"{n} {results['warmup'][n]['ms']:.0f} ms" for n in targets))
     lines += ["", "### Click -> panel names the region", "",
-              "| app | clicks | missed | median | p95 | / floor (median) | / floor (p95) | server run median | "
-              "server run p95 | ws bytes per click |", "|---|---|---|---|---|---|---|---|---|---|"]
+              "| app | clicks | missed | median | p95 | / floor (median) | / floor (p95) | script median | "
+              "script p95 | server run incl. post-run GC, median | ws bytes per click |",
+              "|---|---|---|---|---|---|---|---|---|---|---|"]
     fclicks = [c["ms"] for c in results["clicks"].get("floor", []) if c["ok"]]
     for name in targets:
         clicks = results["clicks"][name]

@@ -36,15 +36,15 @@ def _median_time(fn, repeats: int) -> float:
 def _figure_builder():
     """build(atlas) -> JSON text of every view's figure, or None while bodymap.figure is not there."""
     try:
-        from bodymap.figure import VIEWS, MapState, build_figure
+        from bench.harness import figure_states
+        from bodymap.figure import VIEWS
     except ImportError as exc:
         print(f"note: figure build not measured ({exc})")
         return None
 
     def build(atlas) -> str:
         """Both views with a region selected: what the app builds on a cold cache."""
-        region = next(iter(atlas.regions))
-        return build_figure(atlas, MapState(selected=region), VIEWS).to_json()
+        return figure_states(atlas)["a region selected"](VIEWS).to_json()
 
     return build
 
