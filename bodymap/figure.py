@@ -5,21 +5,21 @@ so a click or tap anywhere inside a region selects it (plotly reports the featur
 `location`). Each view's frame (x -60..60, y 0..200, body units) maps linearly to lon/lat with the
 same scale on both axes, so shapes are not distorted; views shown together sit side by side.
 
-`base_figure` is the static part (cacheable, never mutated); `build_figure` lays the state's
-overlays over a copy of it.
+`base_figure` is the static part (cacheable, never mutated); `build_figure` lays an `Overlay` (the
+spec the PDF handout draws too) and the selected region over a copy of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
 from . import geometry, palette
-from .atlas import Atlas, Region
+from .atlas import Atlas, PlacedTriggerPoint, Region
 from .fill_patterns import dot_grid, hatch_segments, outer_edges
 from .geometry import Pt
+from .overlay import Overlay
 
 VIEWS = ("front", "back")
 VIEW_TITLES = {"front": "Front", "back": "Back"}
@@ -43,17 +43,11 @@ _NO_DIM = {"marker": {"opacity": 1}}
 BASE_NAME = "Body"
 SELECTED_NAME = "Selected area"
 HIGHLIGHT_NAME = "Highlight"
-
-
-@dataclass(frozen=True)
-class MapState:
-    """What to show over the body."""
-
-    selected: str | None = None                          # selected region id
-    muscles: tuple[tuple[str, str], ...] = ()            # (muscle_id, side) in focus, side 'left'|'right'
-    highlight: frozenset[str] = frozenset()              # region ids shown in the highlight style
-    focus_point: tuple[str, str] | None = None           # (muscle_id, trigger_point_id) to emphasise
-    highlight_label: str = "Highlighted area"            # legend text of the highlight style
+HIGHLIGHT_LABEL = "Area shown"
+PAIN_NAME = "Marked pain"
+PAIN_LEVELS_NAME = "Marked pain levels"
+PAIN_LEGEND = "Where you marked pain (dashed; number = level 0-10)"
+LOOSE_POINTS_NAME = "Trigger points in this area"
 
 
 # Coordinates --------------------------------------------------------------------------------------
@@ -202,68 +196,112 @@ def _labels(views: Sequence[str]) -> go.Scattergeo:
 # Overlays -----------------------------------------------------------------------------------------
 
 
-def build_figure(atlas: Atlas, state: MapState, views: Sequence[str] = VIEWS, *,
-                 base: go.Figure | None = None) -> go.Figure:
-    """The map with the state's overlays, on a copy of `base` (built here when not given).
+def build_figure(atlas: Atlas, overlay: Overlay, selected: str | None = None, views: Sequence[str] = VIEWS, *,
+                 base: go.Figure | None = None, focus_point: tuple[str, str] | None = None,
+                 highlight_label: str = HIGHLIGHT_LABEL) -> go.Figure:
+    """The map with an overlay (the same spec the handout draws) and the selected region, on a copy of `base`.
 
-    Region and muscle ids the atlas does not know, and regions outside the views, are ignored.
+    Layers are told apart by colour, marker shape and, when there are several, their number (as on
+    the handout); marked pain is filled more strongly the higher its level, outlined with dashes and
+    labelled with the level. `focus_point` (muscle id, trigger point id) draws that point larger.
+    Region ids the atlas does not know, and regions outside the views, are ignored.
     """
     views = check_views(views)
     if base is None:
         base = base_figure(atlas, views)
     shown = {r.id for r in shown_regions(atlas, views)}
-    layers = muscle_layers(atlas, state.muscles)
+    layers = [lay for lay in overlay.layers if lay.muscle in atlas.muscles]
     numbered = len(layers) > 1
     # Overlays are plain dicts, validated once when the figure is made (plotly objects would be
     # validated and copied twice: most of the cost of a click).
     overlays: list[dict] = []
-    points = []
+    pain = [(r, level) for r, level in overlay.pain if r in shown]
+    pain_ids = {r for r, _ in pain}
+    if pain:
+        overlays += _pain_fills(atlas, views, pain)
+    marks = []
     zoned: set[str] = set()
-    for index, (muscle_id, sides) in enumerate(layers):
-        style = palette.muscle_style(index)
-        placed = [p for side in sides for p in atlas.placed(muscle_id, side)]
-        essential = _unique(r for p in placed for r in p.essential if r in shown)
-        spillover = [r for r in _unique(r for p in placed for r in p.spillover if r in shown) if r not in essential]
+    for lay in layers:
+        style = palette.muscle_style(max(lay.number, 1) - 1)
+        essential = _unique(r for r in lay.essential if r in shown)
+        spillover = [r for r in lay.spillover if r in shown and r not in essential]
         zoned.update(essential, spillover)
-        tag = f"{index + 1}. " if numbered else ""
-        name = atlas.muscles[muscle_id].name
+        tag = f"{lay.number}. " if numbered else ""
         if spillover:
             overlays.append(_zone(atlas, views, spillover, style.color, palette.SPILLOVER_OPACITY, 1.0,
-                                  f"{tag}{name}: pain sometimes felt here"))
-            overlays.append(_dots(atlas, views, spillover, style.color, f"{tag}{name}: dots"))
+                                  f"{tag}{lay.name}: pain sometimes felt here"))
+            overlays.append(_dots(atlas, views, spillover, style.color, f"{tag}{lay.name}: dots"))
         if essential:
             overlays.append(_zone(atlas, views, essential, style.color, palette.ESSENTIAL_OPACITY, 1.2,
-                                  f"{tag}{name}: pain often felt here"))
-        points.append((index, muscle_id, style, [p for p in placed if p.region in shown], tag))
-    highlight = [r for r in atlas.regions if r in state.highlight and r in shown]
+                                  f"{tag}{lay.name}: pain often felt here"))
+        placed = [p for p in lay.points if p.region in shown]
+        marks.append(_trigger_points(atlas, views, lay.name, style, placed, tag, focus_point, lay.number))
+    layered = {(p.muscle, p.side, p.point.id) for lay in layers for p in lay.points}
+    loose = [p for p in overlay.points_in if p.region in shown and p.muscle in atlas.muscles
+             and (p.muscle, p.side, p.point.id) not in layered]
+    if loose:
+        marks.append(_loose_points(atlas, views, loose, focus_point))
+    highlight = [r for r in _unique(overlay.highlight) if r in shown and r not in pain_ids]
     if highlight:
         overlays.append(_zone(atlas, views, highlight, palette.HIGHLIGHT, 0.0, 2.4, HIGHLIGHT_NAME))
         overlays.append(_hatch(atlas, views, highlight))
-    if state.selected in shown:
+    if pain:
+        overlays += _pain_marks(atlas, views, pain)
+    if selected in shown:
         # The yellow tint is only laid on a plain region, so it never hides (or mixes with) an overlay's colour.
-        overlaid = state.selected in zoned or state.selected in highlight
+        overlaid = selected in zoned or selected in highlight or selected in pain_ids
         tint = 0.0 if overlaid else palette.SELECTED_OPACITY
-        overlays.append(_zone(atlas, views, [state.selected], palette.SELECTED_FILL, tint, 2.8,
+        overlays.append(_zone(atlas, views, [selected], palette.SELECTED_FILL, tint, 2.8,
                               SELECTED_NAME, line_color=palette.SELECTED_OUTLINE))
-    for index, muscle_id, style, placed, tag in points:
-        overlays.append(_trigger_points(atlas, views, muscle_id, style, placed, tag, state.focus_point, index))
+    overlays += marks
     if layers:
-        overlays += _legend_keys(highlight, state.highlight_label)
-    elif highlight:
-        overlays.append(_legend_key(state.highlight_label, "square-open", palette.HIGHLIGHT))
+        overlays += _legend_keys()
+    if highlight:
+        overlays.append(_legend_key(highlight_label, "square-open", palette.HIGHLIGHT))
+    if pain:
+        overlays.append(_legend_key(PAIN_LEGEND, "square", palette.PAIN, width=2.0))
     return go.Figure(data=[*base.data, *overlays], layout=base.layout)
 
 
-def muscle_layers(atlas: Atlas, muscles: Iterable[tuple[str, str]]) -> list[tuple[str, tuple[str, ...]]]:
-    """Muscles in focus, each once (first-seen order) with its sides; unknown muscles and sides dropped.
+def pain_opacity(level: int | None) -> float:
+    """Fill opacity of a marked painful region: 0.15 at level 0 up to 0.65 at 10 (0.4 without a level)."""
+    return round(0.4 if level is None else 0.15 + 0.05 * level, 3)
 
-    Both sides of one muscle share its colour, marker and number.
-    """
-    sides: dict[str, list[str]] = {}
-    for muscle_id, side in muscles:
-        if muscle_id in atlas.muscles and side in ("left", "right") and side not in sides.get(muscle_id, ()):
-            sides.setdefault(muscle_id, []).append(side)
-    return [(m, tuple(s)) for m, s in sides.items()]
+
+def _pain_fills(atlas: Atlas, views: Sequence[str], pain: list[tuple[str, int | None]]) -> list[dict]:
+    """Marked regions filled in the pain colour, one trace per opacity (stronger for a higher level)."""
+    by_opacity: dict[float, list[str]] = {}
+    for rid, level in pain:
+        by_opacity.setdefault(pain_opacity(level), []).append(rid)
+    return [_zone(atlas, views, ids, palette.PAIN, opacity, 0.0, f"{PAIN_NAME} ({opacity:g})")
+            for opacity, ids in sorted(by_opacity.items())]
+
+
+def _pain_marks(atlas: Atlas, views: Sequence[str], pain: list[tuple[str, int | None]]) -> list[dict]:
+    """Dashed outlines of the marked regions and, inside each, its level (hover: the place and level)."""
+    lons: list = []
+    lats: list = []
+    lon, lat, text, hover, ids = [], [], [], [], []
+    for rid, level in pain:
+        region = atlas.regions[rid]
+        lo, la = _lines(views, region.view, [(*region.outline, region.outline[0])])
+        lons += lo
+        lats += la
+        x, y = to_lonlat(views, region.view, geometry.interior_point(region.outline))
+        lon.append(x)
+        lat.append(y)
+        text.append("" if level is None else f"<b>{level}</b>")
+        hover.append(f"{region.label}: pain marked here" + ("" if level is None else f", {level} out of 10"))
+        ids.append(rid)
+    outline = dict(type="scattergeo", name=f"{PAIN_NAME} outline", lon=lons, lat=lats, mode="lines",
+                   line={"color": palette.PAIN, "width": 2.4, "dash": "dash"}, hoverinfo="skip", showlegend=False)
+    levels = dict(type="scattergeo", name=PAIN_LEVELS_NAME, lon=lon, lat=lat, mode="markers+text", text=text,
+                  textposition="middle center", textfont={"size": 15, "color": "#ffffff"},
+                  customdata=ids, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+                  marker={"size": [22 if t else 10 for t in text], "color": palette.PAIN, "symbol": "circle",
+                          "line": {"color": palette.MARKER_RIM, "width": 1.5}},
+                  selected=_NO_DIM, unselected=_NO_DIM, showlegend=False)
+    return [outline, levels]
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -309,29 +347,50 @@ def _hatch(atlas: Atlas, views: Sequence[str], ids: list[str]) -> dict:
                 line={"color": palette.HIGHLIGHT, "width": 1.3}, hoverinfo="skip", showlegend=False)
 
 
-def _trigger_points(atlas: Atlas, views: Sequence[str], muscle_id: str, style: palette.MuscleStyle,
-                    placed, tag: str, focus: tuple[str, str] | None, index: int) -> dict:
-    """The muscle's trigger points as X-type markers, each with a hover label "muscle — point"."""
-    muscle = atlas.muscles[muscle_id]
+def _trigger_points(atlas: Atlas, views: Sequence[str], name: str, style: palette.MuscleStyle,
+                    placed: Sequence[PlacedTriggerPoint], tag: str, focus: tuple[str, str] | None,
+                    number: int) -> dict:
+    """A layer's trigger points as X-type markers, each with a hover label "muscle — point"; numbered
+    (as on the handout) when several layers are shown."""
     lon, lat, hover, regions, sizes, widths = [], [], [], [], [], []
     for p in placed:
         lo, la = to_lonlat(views, atlas.regions[p.region].view, p.at)
         lon.append(lo)
         lat.append(la)
-        hover.append(f"{muscle.name} — {p.point.label}")
+        hover.append(f"{name} — {p.point.label}")
         regions.append(p.region)
-        focused = focus == (muscle_id, p.point.id)
+        focused = focus == (p.muscle, p.point.id)
         sizes.append(22 if focused else 14)
         widths.append(2.2 if focused else 1.3)
     if not lon:  # no point in the views shown: keep the muscle's legend entry
         lon, lat, hover, regions, sizes, widths = [None], [None], [""], [None], [14], [1.3]
     return dict(
-        type="scattergeo", name=f"{tag}{muscle.name}: trigger points", legendgroup=f"muscle-{index}",
+        type="scattergeo", name=f"{tag}{name}: trigger points", legendgroup=f"muscle-{number}",
         lon=lon, lat=lat, customdata=regions, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         mode="markers+text" if tag else "markers", text=[tag.rstrip(". ")] * len(lon) if tag else None,
         textposition="top right", textfont={"size": 13, "color": style.color, "weight": "bold"},
         marker={"symbol": style.symbol, "size": sizes, "color": style.color,
                 "line": {"color": palette.MARKER_RIM, "width": widths}},
+        selected=_NO_DIM, unselected=_NO_DIM, showlegend=True,
+    )
+
+
+def _loose_points(atlas: Atlas, views: Sequence[str], placed: Sequence[PlacedTriggerPoint],
+                  focus: tuple[str, str] | None) -> dict:
+    """Trigger points lying in a region (not part of a muscle layer): dark X markers, hover "muscle — point"."""
+    lon, lat, hover, regions, sizes = [], [], [], [], []
+    for p in placed:
+        lo, la = to_lonlat(views, atlas.regions[p.region].view, p.at)
+        lon.append(lo)
+        lat.append(la)
+        hover.append(f"{atlas.muscles[p.muscle].name} — {p.point.label}")
+        regions.append(p.region)
+        sizes.append(22 if focus == (p.muscle, p.point.id) else 14)
+    return dict(
+        type="scattergeo", name=LOOSE_POINTS_NAME, lon=lon, lat=lat, customdata=regions, hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>", mode="markers",
+        marker={"symbol": "x", "size": sizes, "color": palette.SELECTED_OUTLINE,
+                "line": {"color": palette.MARKER_RIM, "width": 1.3}},
         selected=_NO_DIM, unselected=_NO_DIM, showlegend=True,
     )
 
@@ -343,13 +402,10 @@ def _legend_key(name: str, symbol: str, color: str, size: int = 13, width: float
                 showlegend=True)
 
 
-def _legend_keys(highlight: list[str], highlight_label: str) -> list[dict]:
+def _legend_keys() -> list[dict]:
     """Legend entries telling the zone styles apart (shown in a neutral grey)."""
     grey = palette.SILHOUETTE
-    keys = [
+    return [
         _legend_key("Pain often felt here (solid)", "square", grey),
         _legend_key("Pain sometimes felt here (dotted)", "circle", grey, size=6),
     ]
-    if highlight:
-        keys.append(_legend_key(highlight_label, "square-open", palette.HIGHLIGHT))
-    return keys

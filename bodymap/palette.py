@@ -27,6 +27,9 @@ SELECTED_FILL = "#f5c542"
 #: Highlighted regions (a condition's usual places, or places marked as painful): dark red hatch.
 HIGHLIGHT = "#cc3344"
 
+#: Places a person marked as painful: a pink-red fill (stronger for a higher level), dashed outline.
+PAIN = "#d62f6b"
+
 #: Trigger point markers get a white rim so they stand out on any fill.
 MARKER_RIM = "#ffffff"
 

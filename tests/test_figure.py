@@ -10,13 +10,20 @@ from bodymap.figure import (
     BASE_NAME,
     DEG_PER_UNIT,
     HIGHLIGHT_NAME,
+    LOOSE_POINTS_NAME,
+    PAIN_LEGEND,
+    PAIN_LEVELS_NAME,
+    PAIN_NAME,
     SELECTED_NAME,
-    MapState,
     base_figure,
     build_figure,
+    pain_opacity,
     to_lonlat,
     view_offsets,
 )
+from bodymap.lookup import condition_overlay, layer, muscle_overlay, region_overlay
+from bodymap.overlay import MuscleLayer, Overlay
+from bodymap.ranking import pain_overlay, rank_candidates
 
 MUSCLES = {
     "trap": [("neck", ["temple"], ["jaw", "temple"])],   # temple is both: it counts as essential only
@@ -42,6 +49,16 @@ def names(fig):
 
 def ring_area(ring):
     return geometry.signed_area([tuple(p) for p in ring[:-1]])
+
+
+def muscles(atlas, *specs):
+    """An overlay of muscle layers numbered 1, 2, ...: each spec is a muscle id or (muscle id, side)."""
+    specs = [(s, None) if isinstance(s, str) else s for s in specs]
+    return Overlay(layers=tuple(layer(atlas, m, "focus", i, side) for i, (m, side) in enumerate(specs, start=1)))
+
+
+def alpha(rgba):
+    return float(rgba.rsplit(",", 1)[1].rstrip(")"))
 
 
 def to_frame(views, view, lon, lat):
@@ -143,7 +160,7 @@ def test_silhouette_outline_follows_the_outer_edge_only(real_atlas):
 
 
 def test_the_selected_region_gets_a_thick_dark_outline(atlas):
-    fig = build_figure(atlas, MapState(selected="jaw-right"), ("front",))
+    fig = build_figure(atlas, Overlay(), "jaw-right", ("front",))
     sel = trace(fig, SELECTED_NAME)
     assert list(sel.locations) == ["jaw-right"]
     assert sel.marker.line.color == palette.SELECTED_OUTLINE
@@ -153,17 +170,16 @@ def test_the_selected_region_gets_a_thick_dark_outline(atlas):
 
 @pytest.mark.parametrize("selected", [None, "no-such-region", "<b>x</b>"])
 def test_no_selection_style_without_a_known_selected_region(atlas, selected):
-    assert SELECTED_NAME not in names(build_figure(atlas, MapState(selected=selected), ("front",)))
+    assert SELECTED_NAME not in names(build_figure(atlas, Overlay(), selected, ("front",)))
 
 
 def test_a_selected_region_of_a_hidden_view_is_not_drawn(real_atlas):
-    assert SELECTED_NAME not in names(build_figure(real_atlas, MapState(selected="crown"), ("front",)))
-    assert SELECTED_NAME in names(build_figure(real_atlas, MapState(selected="crown"), ("back",)))
+    assert SELECTED_NAME not in names(build_figure(real_atlas, Overlay(), "crown", ("front",)))
+    assert SELECTED_NAME in names(build_figure(real_atlas, Overlay(), "crown", ("back",)))
 
 
 def test_a_muscle_shows_its_points_essential_and_spillover_zones(atlas):
-    state = MapState(muscles=(("trap", "left"), ("trap", "right")))
-    fig = build_figure(atlas, state, ("front",))
+    fig = build_figure(atlas, muscles(atlas, "trap"), None, ("front",))
     essential = trace(fig, "Upper trapezius: pain often felt here")
     spill = trace(fig, "Upper trapezius: pain sometimes felt here")
     assert set(essential.locations) == {"temple-left", "temple-right"}
@@ -181,7 +197,7 @@ def test_a_muscle_shows_its_points_essential_and_spillover_zones(atlas):
 
 
 def test_spillover_zones_are_dotted_inside_their_regions(atlas):
-    fig = build_figure(atlas, MapState(muscles=(("trap", "left"),)), ("front",))
+    fig = build_figure(atlas, muscles(atlas, ("trap", "left")), None, ("front",))
     dots = trace(fig, "Upper trapezius: dots")
     assert dots.hoverinfo == "skip" and len(dots.lon) >= 3
     jaw = atlas.regions["jaw-left"].outline
@@ -190,16 +206,14 @@ def test_spillover_zones_are_dotted_inside_their_regions(atlas):
 
 
 def test_essential_zones_are_solid_and_spillover_light(atlas):
-    fig = build_figure(atlas, MapState(muscles=(("trap", "left"),)), ("front",))
+    fig = build_figure(atlas, muscles(atlas, ("trap", "left")), None, ("front",))
     solid = trace(fig, "Upper trapezius: pain often felt here").colorscale[0][1]
     light = trace(fig, "Upper trapezius: pain sometimes felt here").colorscale[0][1]
-    alpha = lambda rgba: float(rgba.rsplit(",", 1)[1].rstrip(")"))  # noqa: E731
     assert alpha(solid) >= 0.7 and alpha(light) <= 0.3
 
 
 def test_several_muscles_differ_in_colour_marker_and_number(atlas):
-    state = MapState(muscles=(("trap", "left"), ("scm", "left"), ("trap", "right")))
-    fig = build_figure(atlas, state, ("front",))
+    fig = build_figure(atlas, muscles(atlas, "trap", ("scm", "left")), None, ("front",))
     trap = trace(fig, "1. Upper trapezius: trigger points")
     scm = trace(fig, "2. Scm: trigger points")
     assert trap.marker.color != scm.marker.color and trap.marker.symbol != scm.marker.symbol
@@ -212,13 +226,14 @@ def test_several_muscles_differ_in_colour_marker_and_number(atlas):
 
 
 def test_unknown_muscles_and_sides_are_ignored(atlas):
-    fig = build_figure(atlas, MapState(muscles=(("nope", "left"), ("trap", "middle"))), ("front",))
+    ghost = MuscleLayer("nope", "Nope", "focus", 1, ("temple-left",), (), ())
+    fig = build_figure(atlas, Overlay(layers=(ghost,), highlight=("no-such-region",)), None, ("front",))
     assert names(fig) == names(base_figure(atlas, ("front",)))
 
 
 def test_highlighted_regions_are_outlined_and_hatched(atlas):
-    state = MapState(highlight=frozenset({"ear-right", "sternum", "unknown"}), highlight_label="Where it hurts")
-    fig = build_figure(atlas, state, ("front",))
+    overlay = Overlay(highlight=("ear-right", "sternum", "unknown"))
+    fig = build_figure(atlas, overlay, None, ("front",), highlight_label="Where it hurts")
     zone = trace(fig, HIGHLIGHT_NAME)
     assert trace(fig, "Where it hurts").showlegend
     assert set(zone.locations) == {"ear-right", "sternum"}
@@ -233,15 +248,14 @@ def test_highlighted_regions_are_outlined_and_hatched(atlas):
 
 
 def test_the_focus_point_is_drawn_larger(atlas):
-    fig = build_figure(atlas, MapState(muscles=(("scm", "left"),), focus_point=("scm", "tp2")), ("front",))
+    fig = build_figure(atlas, muscles(atlas, ("scm", "left")), None, ("front",), focus_point=("scm", "tp2"))
     sizes = list(trace(fig, "Scm: trigger points").marker.size)
     assert sizes[1] > sizes[0]
 
 
 def test_selected_tint_never_hides_an_overlay(atlas):
-    plain = trace(build_figure(atlas, MapState(selected="ear-left"), ("front",)), SELECTED_NAME)
-    over = trace(build_figure(atlas, MapState(selected="temple-left", muscles=(("trap", "left"),)), ("front",)),
-                 SELECTED_NAME)
+    plain = trace(build_figure(atlas, Overlay(), "ear-left", ("front",)), SELECTED_NAME)
+    over = trace(build_figure(atlas, muscles(atlas, ("trap", "left")), "temple-left", ("front",)), SELECTED_NAME)
     assert plain.colorscale[0][1].endswith(f",{palette.SELECTED_OPACITY:g})")
     assert over.colorscale[0][1].endswith(",0)")
 
@@ -249,8 +263,9 @@ def test_selected_tint_never_hides_an_overlay(atlas):
 def test_build_does_not_change_the_shared_base(real_atlas):
     base = base_figure(real_atlas)
     before = base.to_json()
-    state = MapState(selected="calf-left", muscles=(("upper-trapezius", "left"),), highlight=frozenset({"sacrum"}))
-    fig = build_figure(real_atlas, state, base=base)
+    overlay = Overlay(layers=muscles(real_atlas, ("upper-trapezius", "left")).layers, highlight=("sacrum",),
+                      pain=(("calf-right", 6),))
+    fig = build_figure(real_atlas, overlay, "calf-left", base=base)
     assert base.to_json() == before
     assert len(fig.data) > len(base.data)
     fig.layout.meta = {"clicks": 3}  # callers may change their copy (the map view does)
@@ -261,15 +276,95 @@ def test_build_does_not_change_the_shared_base(real_atlas):
 def test_every_muscle_of_the_shipped_atlas_draws(real_atlas):
     base = base_figure(real_atlas)
     for muscle in real_atlas.muscles:
-        fig = build_figure(real_atlas, MapState(muscles=((muscle, "left"), (muscle, "right"))), base=base)
+        fig = build_figure(real_atlas, muscle_overlay(real_atlas, muscle), None, base=base)
         points = trace(fig, f"{real_atlas.muscles[muscle].name}: trigger points")
         assert len(points.lon) == 2 * len(real_atlas.muscles[muscle].trigger_points)
 
 
 @pytest.mark.parametrize("view", ["front", "back"])
 def test_each_views_json_stays_under_150_kb(real_atlas, view):
-    muscles = tuple((m, s) for m in list(real_atlas.muscles)[:4] for s in ("left", "right"))
+    layers = muscles(real_atlas, *list(real_atlas.muscles)[:4]).layers
     region = next(r for r in real_atlas.regions.values() if r.view == view)
-    state = MapState(selected=region.id, muscles=muscles, highlight=frozenset(list(real_atlas.regions)[::3]))
-    size = len(plotly.io.to_json(build_figure(real_atlas, state, (view,)), validate=False))  # as Streamlit sends it
+    ids = list(real_atlas.regions)
+    overlay = Overlay(layers=layers, highlight=tuple(ids[::3]), pain=tuple((r, 5) for r in ids[1::7]))
+    size = len(plotly.io.to_json(build_figure(real_atlas, overlay, region.id, (view,)), validate=False))
     assert size < 150_000, size
+
+
+# The shared overlay spec (bodymap.overlay): numbers, pain, points in a region ------------------------
+
+
+def test_layers_keep_their_number_as_on_the_handout(atlas):
+    both = Overlay(layers=(layer(atlas, "trap", "primary", 1), layer(atlas, "scm", "also", 2)))
+    fig = build_figure(atlas, both, None, ("front",))
+    two = trace(fig, "2. Scm: trigger points")
+    assert set(two.text) == {"2"} and two.mode == "markers+text"
+    # One layer alone (a presentation step) is not numbered, but keeps its number's style.
+    step = Overlay(layers=(both.layers[1],))
+    alone = trace(build_figure(atlas, step, None, ("front",)), "Scm: trigger points")
+    assert alone.text is None and alone.mode == "markers"
+    assert (alone.marker.color, alone.marker.symbol) == (two.marker.color, two.marker.symbol)
+    assert alone.marker.color != trace(fig, "1. Upper trapezius: trigger points").marker.color
+
+
+def test_marked_pain_is_filled_by_level_outlined_dashed_and_labelled(atlas):
+    overlay = Overlay(pain=(("jaw-left", 2), ("ear-left", 9), ("sternum", None)), highlight=("jaw-left", "neck-left"))
+    fig = build_figure(atlas, overlay, None, ("front",))
+    fills = {tuple(t.locations): alpha(t.colorscale[0][1]) for t in fig.data if t.name.startswith(PAIN_NAME + " (")}
+    assert fills == {("jaw-left",): pain_opacity(2), ("ear-left",): pain_opacity(9), ("sternum",): pain_opacity(None)}
+    assert pain_opacity(2) < pain_opacity(None) < pain_opacity(9)
+    assert all(t.hoverinfo == "skip" for t in fig.data if t.name.startswith(PAIN_NAME + " ("))
+    outline = trace(fig, f"{PAIN_NAME} outline")
+    assert outline.line.dash == "dash" and outline.line.color == palette.PAIN
+    levels = trace(fig, PAIN_LEVELS_NAME)
+    assert list(levels.customdata) == ["jaw-left", "ear-left", "sternum"]
+    assert list(levels.text) == ["<b>2</b>", "<b>9</b>", ""]
+    assert levels.hovertext[1] == "Ear (left): pain marked here, 9 out of 10"
+    assert levels.hovertext[2] == "Sternum: pain marked here"
+    for rid, lon, lat in zip(levels.customdata, levels.lon, levels.lat, strict=True):
+        assert geometry.contains(atlas.regions[rid].outline, to_frame(("front",), "front", lon, lat))
+    # A marked place is drawn in the pain style only: the highlight keeps the other places.
+    assert list(trace(fig, HIGHLIGHT_NAME).locations) == ["neck-left"]
+    assert trace(fig, PAIN_LEGEND).showlegend
+
+
+def test_pain_colour_stands_out_on_both_themes_and_the_body():
+    for background in (*palette.BACKGROUNDS, palette.BODY_FILL):
+        assert palette.contrast_ratio(palette.PAIN, background) >= 3.0, background
+
+
+def test_a_regions_trigger_points_are_marked_without_zones(atlas):
+    fig = build_figure(atlas, region_overlay(atlas, "neck-left"), "neck-left", ("front",))
+    points = trace(fig, LOOSE_POINTS_NAME)
+    assert sorted(points.hovertext) == ["Scm — Point 2", "Upper trapezius — Point 1"]
+    assert set(points.customdata) == {"neck-left"}
+    assert list(trace(fig, HIGHLIGHT_NAME).locations) == ["neck-left"]
+    assert not [t for t in fig.data if "often felt" in t.name]
+    sizes = dict(zip(points.hovertext, points.marker.size, strict=True))
+    focused = build_figure(atlas, region_overlay(atlas, "neck-left"), None, ("front",), focus_point=("scm", "tp2"))
+    big = dict(zip(trace(focused, LOOSE_POINTS_NAME).hovertext, trace(focused, LOOSE_POINTS_NAME).marker.size,
+                   strict=True))
+    assert big["Scm — Point 2"] > sizes["Scm — Point 2"] == big["Upper trapezius — Point 1"]
+
+
+def test_ranked_candidates_are_drawn_over_the_marked_pain(atlas):
+    pain = {"temple-left": 7, "neck-left": None}
+    candidates = rank_candidates(atlas, pain)
+    fig = build_figure(atlas, pain_overlay(atlas, pain, candidates), None, ("front",))
+    for i, c in enumerate(candidates, start=1):
+        assert trace(fig, f"{i}. {c.name}: trigger points").showlegend
+    assert list(trace(fig, PAIN_LEVELS_NAME).customdata) == ["temple-left", "neck-left"]
+    assert HIGHLIGHT_NAME not in names(fig)
+
+
+def test_every_condition_of_the_shipped_atlas_draws_its_muscles_numbered(real_atlas):
+    base = base_figure(real_atlas)
+    for cid in real_atlas.conditions:
+        overlay = condition_overlay(real_atlas, cid)
+        fig = build_figure(real_atlas, overlay, None, base=base, highlight_label="Where it is usually felt")
+        marks = [t.name for t in fig.data if t.name.endswith(": trigger points")]
+        if len(overlay.layers) > 1:
+            assert marks == [f"{lay.number}. {lay.name}: trigger points" for lay in overlay.layers], cid
+        else:
+            assert marks == [f"{overlay.layers[0].name}: trigger points"], cid
+        assert set(trace(fig, HIGHLIGHT_NAME).locations) <= set(overlay.highlight)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ..atlas import Atlas
-from ..figure import MapState
 from ..loader import check_data
+from ..lookup import layer
+from ..overlay import Overlay
 from .map_view import show_map
 
 
@@ -19,10 +20,10 @@ def _select(region_id: str) -> None:
     st.session_state["region"] = region_id
 
 
-def _muscles(atlas: Atlas) -> tuple[tuple[str, str], ...]:
+def _overlay(atlas: Atlas) -> Overlay:
     """Muscles in focus from `?muscle=<id>` (repeatable), on both sides."""
     ids = [m for m in st.query_params.get_all("muscle") if m in atlas.muscles]
-    return tuple((m, side) for m in dict.fromkeys(ids) for side in ("left", "right"))
+    return Overlay(layers=tuple(layer(atlas, m, "focus", i) for i, m in enumerate(dict.fromkeys(ids), start=1)))
 
 
 def run() -> None:
@@ -34,7 +35,7 @@ def run() -> None:
         st.error("The content has problems:\n\n" + "\n".join(f"- {p}" for p in problems))
         return
     region = st.session_state.get("region")
-    show_map(atlas, MapState(selected=region, muscles=_muscles(atlas)), _select)
+    show_map(atlas, _overlay(atlas), region, _select)
     label = atlas.regions[region].label if region in atlas.regions else "nothing yet"
     with st.container(key="panel-title"):
         st.text(f"Selected: {label}")

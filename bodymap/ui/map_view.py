@@ -8,7 +8,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ..atlas import Atlas
-from ..figure import VIEWS, MapState, base_figure, build_figure, check_views
+from ..figure import HIGHLIGHT_LABEL, VIEWS, base_figure, build_figure, check_views
+from ..overlay import Overlay
 from ..selection import region_from_event
 
 #: Where plotly geo fetches its (empty) world topojson: a stub served by Streamlit's static serving
@@ -34,12 +35,16 @@ def _fingerprint(atlas: Atlas) -> int:
     return hash(tuple(atlas.regions.values()))
 
 
-def show_map(atlas: Atlas, state: MapState, on_region: Callable[[str], None], *, key: str = "bodymap",
-             views: Sequence[str] = VIEWS) -> None:
+def show_map(atlas: Atlas, overlay: Overlay, selected: str | None, on_region: Callable[[str], None], *,
+             key: str = "bodymap", views: Sequence[str] = VIEWS, focus_point: tuple[str, str] | None = None,
+             highlight_label: str = HIGHLIGHT_LABEL, height: int | None = None) -> None:
     """Draw the map; a click or tap on a region calls `on_region(region_id)` before the script reruns."""
     views = check_views(views)
     base = _cached_base(atlas, _fingerprint(atlas), views)
-    fig = build_figure(atlas, state, views, base=base)
+    fig = build_figure(atlas, overlay, selected, views, base=base, focus_point=focus_point,
+                       highlight_label=highlight_label)
+    if height:
+        fig.layout.height = height
     # Every click changes the figure (here its meta), so plotly drops its own selection: otherwise a
     # second click on a region plotly still holds as selected would unselect it and go unreported.
     clicks_key = f"{key}-clicks"
@@ -52,16 +57,19 @@ def show_map(atlas: Atlas, state: MapState, on_region: Callable[[str], None], *,
             on_region(region)
 
     st.plotly_chart(fig, on_select=_on_select, selection_mode="points", key=key, config=CHART_CONFIG,
-                    width="stretch", alt=alt_text(atlas, state, views))
+                    width="stretch", alt=alt_text(atlas, overlay, selected, views))
 
 
-def alt_text(atlas: Atlas, state: MapState, views: Sequence[str]) -> str:
+def alt_text(atlas: Atlas, overlay: Overlay, selected: str | None, views: Sequence[str]) -> str:
     """A short description of the map for screen readers."""
     shown = " and ".join(v for v in views)
-    parts = [f"Body map, {shown} view. Click or tap an area of the body to choose it."]
-    if state.selected in atlas.regions:
-        parts.append(f"Selected: {atlas.regions[state.selected].label}.")
-    names = [atlas.muscles[m].name for m, _ in state.muscles if m in atlas.muscles]
+    parts = [f"Body map, {shown} view. Click or tap an area of the body to choose it, or use the list of areas."]
+    if selected in atlas.regions:
+        parts.append(f"Selected: {atlas.regions[selected].label}.")
+    names = [lay.name for lay in overlay.layers]
     if names:
         parts.append("Showing trigger points and pain areas of: " + ", ".join(dict.fromkeys(names)) + ".")
+    marked = [atlas.regions[r].label for r in overlay.pain_regions if r in atlas.regions]
+    if marked:
+        parts.append("Marked as painful: " + ", ".join(marked) + ".")
     return " ".join(parts)
