@@ -88,14 +88,14 @@ class YamlDocument:
 
     file: str
     data: Any
-    positions: dict[Path_, tuple[int, int]]
+    positions: dict[Path_, Any]  # path -> the YAML mark where it starts (converted on demand)
 
     def where(self, path: Path_) -> tuple[int, int]:
         """Line and column of the deepest known prefix of `path` (1-based)."""
         for end in range(len(path), -1, -1):
-            pos = self.positions.get(tuple(path[:end]))
-            if pos is not None:
-                return pos
+            mark = self.positions.get(tuple(path[:end]))
+            if mark is not None:
+                return _mark(mark)
         return (1, 1)
 
     def problem(self, path: Path_, message: str) -> Problem:
@@ -138,7 +138,7 @@ class _Walker:
 
     def __init__(self, file: str):
         self.file = file
-        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.positions: dict[Path_, Any] = {}
         self.problems: list[Problem] = []
         self._budget = MAX_NODES
         self._visited: set[int] = set()
@@ -152,7 +152,7 @@ class _Walker:
             raise _LimitError(node.start_mark, f"expands to more than {MAX_NODES} values (alias bomb?)")
         if node.tag not in _STANDARD_TAGS:
             raise _LimitError(node.start_mark, f"tag {node.tag!r} is not allowed")
-        self.positions.setdefault(path, _mark(node.start_mark))
+        self.positions.setdefault(path, node.start_mark)
         if isinstance(node, yaml.ScalarNode):
             return
         if id(node) in self._visited:
@@ -171,7 +171,7 @@ class _Walker:
                     self.problems.append(Problem(self.file, line, col, ".".join(map(str, path + (key,))),
                                                  f"duplicate key {key!r} (first at line {first})"))
                 seen[key] = key_node
-                self.positions[path + (key,)] = _mark(key_node.start_mark)
+                self.positions[path + (key,)] = key_node.start_mark
                 self.walk(value_node, path + (key,))
         else:
             for i, item in enumerate(node.value):
@@ -201,7 +201,7 @@ def read_yaml(
     try:
         node = loader.get_single_node()
         if node is None:
-            return YamlDocument(file, {}, {(): (1, 1)}), []
+            return YamlDocument(file, {}, {}), []
         walker.walk(node)
         data = loader.construct_document(node)
     except _LimitError as exc:
