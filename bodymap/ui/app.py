@@ -1,41 +1,73 @@
-"""Streamlit entry point: a minimal page with the body map (the full panels come later)."""
+"""The app's router: page setup, content loading (or the error page), the link, the mode, and the page shown."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ..atlas import Atlas
-from ..loader import check_data
-from ..lookup import layer
-from ..overlay import Overlay
-from .map_view import show_map
+from . import state
+from .explore import explore, notices
+from .guide import session_guide
+from .loading import data_folder, load, show_problems
+from .pain import where_it_hurts
+from .present import presentation
+from .text import md
+
+#: Layout only (less empty space above the title); no content goes through HTML.
+BASE_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>"
+MODE_ICONS = {state.EXPLORE: ":material/accessibility_new:", state.PAIN: ":material/touch_app:",
+              state.GUIDE: ":material/health_and_safety:"}
 
 
-@st.cache_resource(show_spinner=False)
-def _load(data_dir: str):
-    return check_data(data_dir)
+def _mode_changed() -> None:
+    s = st.session_state
+    s["nav"] = s["mode-pick"] or state.EXPLORE
+    s["step"] = 1
 
 
-def _select(region_id: str) -> None:
-    st.session_state["region"] = region_id
+def _present_changed() -> None:
+    s = st.session_state
+    s["present"] = bool(s["present-toggle"])
+    s["step"] = 1
 
 
-def _overlay(atlas: Atlas) -> Overlay:
-    """Muscles in focus from `?muscle=<id>` (repeatable), on both sides."""
-    ids = [m for m in st.query_params.get_all("muscle") if m in atlas.muscles]
-    return Overlay(layers=tuple(layer(atlas, m, "focus", i) for i, m in enumerate(dict.fromkeys(ids), start=1)))
+def header(disclaimer: str) -> None:
+    """Title, the short disclaimer, link notices, the mode control and the presentation toggle."""
+    s = st.session_state
+    st.html(BASE_CSS)
+    st.markdown("## :material/accessibility_new: bodymap")
+    st.caption(f":material/info: {md(disclaimer)}")
+    notices()
+    s["mode-pick"] = s["nav"]
+    s["present-toggle"] = s["present"]
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    with left:
+        st.segmented_control("What do you want to do?", state.MODES, key="mode-pick", required=True,
+                             format_func=lambda m: f"{MODE_ICONS[m]} {m}", on_change=_mode_changed,
+                             label_visibility="collapsed", wrap=True)
+    with right:
+        st.toggle("Presentation mode", key="present-toggle", on_change=_present_changed,
+                  help="Large type and a large map for a clinic screen or a class, with Previous / Next steps.")
 
 
 def run() -> None:
     """Render the app."""
-    st.set_page_config(page_title="bodymap", page_icon="🩺")
-    st.title("bodymap")
-    atlas, problems = _load("data")
+    st.set_page_config(page_title="bodymap — trigger point body map", page_icon=":material/accessibility_new:",
+                       layout="wide")
+    folder = data_folder()
+    atlas, problems = load(folder)
     if atlas is None:
-        st.error("The content has problems:\n\n" + "\n".join(f"- {p}" for p in problems))
+        show_problems(folder, problems)
         return
-    region = st.session_state.get("region")
-    show_map(atlas, _overlay(atlas), region, _select)
-    label = atlas.regions[region].label if region in atlas.regions else "nothing yet"
-    with st.container(key="panel-title"):
-        st.text(f"Selected: {label}")
+    state.init(atlas)
+    s = st.session_state
+    if s["present"]:
+        presentation(atlas)
+        return
+    header(atlas.session.disclaimer)
+    if s["nav"] == state.PAIN:
+        where_it_hurts(atlas, folder)
+    elif s["nav"] == state.GUIDE:
+        session_guide(atlas)
+        state.sync_query()
+    else:
+        explore(atlas, folder)
