@@ -145,8 +145,9 @@ async def amain(args) -> list[dict]:
             for n in (int(x) for x in args.sessions.split(",")):
                 for name in names:
                     row = await run_level(p, makers[name](), n, args, Path(tmp))
-                    print(f"  {name} x{n}: p50 {row['p50']:.0f} ms, p95 {row['p95']:.0f} ms, "
-                          f"{row['clicks']} clicks, {row['errors']} errors", flush=True)
+                    print(f"  {name} x{n}: p50 {row['p50']:.0f} ms, p95 {row['p95']:.0f} ms, {row['clicks']} clicks, "
+                          f"{row['errors']} errors {row['error_kinds']}, open {row['open_s']:.0f} s, "
+                          f"RSS 1 session {row['rss_one_mib']:.0f} MiB, peak {row['rss_peak_mib']:.0f} MiB", flush=True)
                     rows.append(row)
     return rows
 
