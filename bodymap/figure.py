@@ -377,7 +377,8 @@ def _trigger_points(atlas: Atlas, views: Sequence[str], name: str, style: palett
 
 def _loose_points(atlas: Atlas, views: Sequence[str], placed: Sequence[PlacedTriggerPoint],
                   focus: tuple[str, str] | None) -> dict:
-    """Trigger points lying in a region (not part of a muscle layer): dark X markers, hover "muscle — point"."""
+    """Trigger points lying in a region (not part of a muscle layer): dark X markers. They take no hover or
+    click, so hover keeps naming the region and a tap on a mark still selects the region under it."""
     lon, lat, hover, regions, sizes = [], [], [], [], []
     for p in placed:
         lo, la = to_lonlat(views, atlas.regions[p.region].view, p.at)
@@ -388,7 +389,7 @@ def _loose_points(atlas: Atlas, views: Sequence[str], placed: Sequence[PlacedTri
         sizes.append(22 if focus == (p.muscle, p.point.id) else 14)
     return dict(
         type="scattergeo", name=LOOSE_POINTS_NAME, lon=lon, lat=lat, customdata=regions, hovertext=hover,
-        hovertemplate="%{hovertext}<extra></extra>", mode="markers",
+        hoverinfo="skip", mode="markers",
         marker={"symbol": "x", "size": sizes, "color": palette.SELECTED_OUTLINE,
                 "line": {"color": palette.MARKER_RIM, "width": 1.3}},
         selected=_NO_DIM, unselected=_NO_DIM, showlegend=True,

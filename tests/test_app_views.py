@@ -77,7 +77,7 @@ def _needs_content(real_atlas):
 
 def test_the_start_page_shows_the_disclaimer_the_map_and_ways_in(real_atlas):
     at = app()
-    assert any("not a diagnosis" in c.value for c in at.caption)
+    assert any("does not diagnose" in c.value for c in at.caption)
     assert heading(at) == "Where do you feel pain?"
     names = traces(at)
     assert "Body" in names and SELECTED_NAME not in names and HIGHLIGHT_NAME not in names
@@ -96,7 +96,7 @@ def test_a_region_from_the_link_shows_its_panel_and_map(real_atlas):
     assert t[HIGHLIGHT_NAME]["locations"] == [REGION]
     assert at.selectbox(key="pick-region").value == REGION
     for r in referring_muscles(real_atlas, REGION):
-        assert at.button(key=f"refer-{REGION}-{r.muscle}").label.startswith(r.name)
+        assert at.button(key=f"refer-{REGION}-{r.muscle}").label.startswith(f"→ {r.name}")
     assert query(at) == {"region": REGION}
 
 
@@ -120,7 +120,7 @@ def test_a_trigger_point_chosen_in_the_region_panel_is_drawn_larger(real_atlas):
     checked(at)
     sizes = traces(at)[LOOSE_POINTS_NAME]["marker"]["size"]
     assert max(sizes) > min(sizes) or len(sizes) == 1 and sizes[0] > 14
-    assert at.button(key="open-focus-neck-back-left").label == f"Open {real_atlas.muscles[first.muscle].name}"
+    assert at.button(key="open-focus-neck-back-left").label == f"→ Open {real_atlas.muscles[first.muscle].name}"
 
 
 def test_a_muscle_opened_from_the_region_panel(real_atlas):

@@ -338,6 +338,7 @@ def test_a_regions_trigger_points_are_marked_without_zones(atlas):
     points = trace(fig, LOOSE_POINTS_NAME)
     assert sorted(points.hovertext) == ["Scm — Point 2", "Upper trapezius — Point 1"]
     assert set(points.customdata) == {"neck-left"}
+    assert points.hoverinfo == "skip"  # hover and taps reach the region under the marks
     assert list(trace(fig, HIGHLIGHT_NAME).locations) == ["neck-left"]
     assert not [t for t in fig.data if "often felt" in t.name]
     sizes = dict(zip(points.hovertext, points.marker.size, strict=True))

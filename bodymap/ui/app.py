@@ -14,8 +14,6 @@ from .text import md
 
 #: Layout only (less empty space above the title); no content goes through HTML.
 BASE_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>"
-MODE_ICONS = {state.EXPLORE: ":material/accessibility_new:", state.PAIN: ":material/touch_app:",
-              state.GUIDE: ":material/health_and_safety:"}
 
 
 def _mode_changed() -> None:
@@ -30,29 +28,34 @@ def _present_changed() -> None:
     s["step"] = 1
 
 
+def short_disclaimer(text: str, sentences: int = 2) -> str:
+    """The first sentences of the disclaimer (the whole text is on the session guide page)."""
+    parts = text.replace("\n", " ").split(". ")
+    return text if len(parts) <= sentences else ". ".join(parts[:sentences]) + "."
+
+
 def header(disclaimer: str) -> None:
-    """Title, the short disclaimer, link notices, the mode control and the presentation toggle."""
+    """Title and presentation toggle, the short disclaimer, link notices and the mode control."""
     s = st.session_state
     st.html(BASE_CSS)
-    st.markdown("## :material/accessibility_new: bodymap")
-    st.caption(f":material/info: {md(disclaimer)}")
-    notices()
     s["mode-pick"] = s["nav"]
     s["present-toggle"] = s["present"]
-    left, right = st.columns([4, 1], vertical_alignment="center")
-    with left:
-        st.segmented_control("What do you want to do?", state.MODES, key="mode-pick", required=True,
-                             format_func=lambda m: f"{MODE_ICONS[m]} {m}", on_change=_mode_changed,
-                             label_visibility="collapsed", wrap=True)
-    with right:
-        st.toggle("Presentation mode", key="present-toggle", on_change=_present_changed,
-                  help="Large type and a large map for a clinic screen or a class, with Previous / Next steps.")
+    with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
+        st.markdown("## bodymap", width="content")
+        st.toggle("Present", key="present-toggle", on_change=_present_changed, width="content",
+                  help="Presentation mode: large type and a large map for a clinic screen or a class, "
+                       "with Previous / Next steps.")
+    st.caption(f"{md(short_disclaimer(disclaimer))} "
+               "Warning signs and safety: see *Session guide & safety*.")
+    notices()
+    st.segmented_control("What do you want to do?", state.MODES, key="mode-pick", required=True,
+                         on_change=_mode_changed,
+                         label_visibility="collapsed", wrap=True)
 
 
 def run() -> None:
     """Render the app."""
-    st.set_page_config(page_title="bodymap — trigger point body map", page_icon=":material/accessibility_new:",
-                       layout="wide")
+    st.set_page_config(page_title="bodymap — trigger point body map", page_icon="🩺", layout="wide")
     folder = data_folder()
     atlas, problems = load(folder)
     if atlas is None:

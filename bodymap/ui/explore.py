@@ -82,8 +82,7 @@ def pick_lists(atlas: Atlas, which: tuple[str, ...]) -> None:
 
 def search_box(atlas: Atlas, folder: str) -> None:
     """One box over areas, muscles and conditions (typos and other names allowed); results open on a tap."""
-    query = st.text_input("Search", key="search", placeholder="e.g. tennis elbow, SCM, headache, heel",
-                          icon=":material/search:", max_chars=80)
+    query = st.text_input("Search", key="search", placeholder="e.g. tennis elbow, SCM, headache, heel", max_chars=80)
     if not query.strip():
         return
     hits = search_index(folder, atlas).search(query, limit=MAX_HITS)
@@ -94,8 +93,8 @@ def search_box(atlas: Atlas, folder: str) -> None:
     with st.container(gap=None, key="search-hits"):
         for hit in hits:
             extra = f" (“{hit.matched}”)" if hit.matched != hit.label else ""
-            st.button(f"{hit.label}{extra} · {KIND_WORDS[hit.kind]}", key=f"hit-{hit.kind}-{hit.id}",
-                      type="tertiary", icon=":material/arrow_forward:", on_click=opens[hit.kind], args=(hit.id,))
+            st.button(f"→ {hit.label}{extra} · {KIND_WORDS[hit.kind]}", key=f"hit-{hit.kind}-{hit.id}",
+                      type="tertiary", on_click=opens[hit.kind], args=(hit.id,))
 
 
 @st.fragment
@@ -106,9 +105,10 @@ def explore(atlas: Atlas, folder: str) -> None:
     overlay, selected, legend = explore_overlay(atlas)
     left, right = st.columns([3, 2], gap="large")
     with left:
-        views = shown_views(atlas, view_control(), selected)
+        views = shown_views(atlas, state.VIEW_CHOICES[s["views"]], selected)
         show_map(atlas, overlay, selected, state.open_region, key="map", views=views,
                  focus_point=s["focus_point"], highlight_label=legend)
+        view_control()
         pick_lists(atlas, ("region",))
     with right:
         search_box(atlas, folder)
@@ -134,4 +134,4 @@ def explore(atlas: Atlas, folder: str) -> None:
 def notices() -> None:
     """What was ignored in the link, once, as short escaped notes."""
     for note in st.session_state.get("notices", []):
-        st.info(md(note), icon=":material/link_off:")
+        st.info(md(note))

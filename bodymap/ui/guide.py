@@ -13,6 +13,7 @@ def session_guide(atlas: Atlas) -> None:
     """Intro, steps, contraindications (absolute and relative), red flags and sources."""
     g = atlas.session
     panel_title("Session guide & safety", "What happens in a dry-needling session")
+    st.info(md(g.disclaimer))
     first, second = st.columns([3, 2], gap="large")
     with first:
         st.markdown(md(g.intro))
@@ -21,8 +22,7 @@ def session_guide(atlas: Atlas) -> None:
             with st.expander(f"{i}. {step.title}", expanded=i == 1):
                 st.markdown(md(step.text))
     with second, st.container(key="red-flags"):
-        st.error("**Warning signs: get medical care first** (do not wait for a needling session)",
-                 icon=":material/emergency:")
+        st.error("**Warning signs: get medical care first** (do not wait for a needling session)")
         for flag in g.red_flags:
             st.markdown(f"**{md(flag.name)}**: {md(flag.text)}")
     st.markdown("#### Who should not have dry needling, and when to take care")

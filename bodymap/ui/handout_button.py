@@ -43,6 +43,6 @@ def handout_button(atlas: Atlas, folder: str, subject: Subject, name: str, *, ke
 
     st.download_button(
         "Download a one-page handout (PDF)", data=make, file_name=handout_file_name(name, today),
-        mime="application/pdf", key=key, icon=":material/download:", on_click="ignore",
+        mime="application/pdf", key=key, on_click="ignore",
         help="A printable page with this body map, the key facts, session notes, cautions and sources.",
     )

@@ -44,6 +44,5 @@ def show_problems(folder: str, problems: tuple[Problem, ...]) -> None:
     st.error(
         f"The content in the folder “{md(folder)}” has {count} problem{'s' if count != 1 else ''}, so the body map "
         "cannot be shown. Fix them and reload the page (run `python -m bodymap check <folder>` to check).",
-        icon=":material/error:",
     )
     st.code("\n".join(str(p) for p in problems) or f"{folder}: no content found", language=None, wrap_lines=True)

@@ -14,7 +14,7 @@ from .map_view import show_map
 from .panels import panel_title, sources
 from .text import level_text, md
 
-NO_LEVEL = "–"
+NO_LEVEL = "not set"
 LEVELS = [NO_LEVEL, *range(11)]
 
 
@@ -64,8 +64,8 @@ def _results(atlas: Atlas, folder: str, candidates: tuple[Candidate, ...]) -> No
     for i, c in enumerate(candidates, start=1):
         with st.container(border=True, key=f"candidate-{c.muscle}"):
             st.markdown(f"**{i}. {md(c.name)}**  \n{md(c.explanation)}")
-            st.button(f"Learn about {c.name}", key=f"open-candidate-{c.muscle}", type="tertiary",
-                      icon=":material/arrow_forward:", on_click=_open, args=(c.muscle,))
+            st.button(f"→ Learn about {c.name}", key=f"open-candidate-{c.muscle}", type="tertiary",
+                      on_click=_open, args=(c.muscle,))
     st.caption("These are possibilities from pain maps, not a diagnosis. A clinician can check them.")
     sources(atlas, [k for c in candidates for k in atlas.muscles[c.muscle].sources])
     handout_button(atlas, folder, Subject("pain", pain=tuple(pain.items())), "where-it-hurts", key="handout-pain")
@@ -82,14 +82,15 @@ def where_it_hurts(atlas: Atlas, folder: str) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         last = next(reversed(pain), None)
-        views = shown_views(atlas, view_control("view-pick-pain"), last)
+        views = shown_views(atlas, state.VIEW_CHOICES[s["views"]], last)
         show_map(atlas, overlay, None, state.toggle_pain, key="pain-map", views=views)
+        view_control("view-pick-pain")
     with right:
         panel_title("Where does it hurt?", "Muscles that may explain your pain" if pain else "Mark where it hurts")
         st.markdown("Tap each painful place on the body (tap again to remove it), or choose places in the list. "
                     "Add how bad each one is if you like.")
         _pain_list(atlas)
         if pain:
-            st.button("Clear all marks", key="pain-clear", type="tertiary", icon=":material/close:", on_click=_clear)
+            st.button("Clear all marks", key="pain-clear", type="tertiary", on_click=_clear)
             _results(atlas, folder, candidates)
     state.sync_query()

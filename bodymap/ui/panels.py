@@ -44,7 +44,7 @@ def sources(atlas: Atlas, keys: Iterable[str]) -> None:
     """Sources in a collapsed expander: each citation with its DOI or address as a link."""
     lines = source_lines(atlas, keys)
     if lines:
-        with st.expander(f"Sources ({len(lines)})", icon=":material/menu_book:"):
+        with st.expander(f"Sources ({len(lines)})"):
             st.markdown("\n".join(f"- {line}" for line in lines))
 
 
@@ -71,12 +71,12 @@ def side_control(key: str) -> BodySide | None:
 
 
 def _open_muscle_button(atlas: Atlas, muscle: str, label: str, key: str, from_region: str | None = None) -> None:
-    st.button(label, key=key, type="tertiary", icon=":material/arrow_forward:", on_click=state.open_muscle,
+    st.button(f"→ {label}", key=key, type="tertiary", on_click=state.open_muscle,
               args=(muscle, from_region))
 
 
 def _open_condition_button(label: str, condition: str, key: str) -> None:
-    st.button(label, key=key, type="tertiary", icon=":material/arrow_forward:", on_click=state.open_condition,
+    st.button(f"→ {label}", key=key, type="tertiary", on_click=state.open_condition,
               args=(condition,))
 
 
@@ -145,7 +145,7 @@ def region_panel(atlas: Atlas, folder: str, region_id: str) -> None:
     notes = info.notes
     st.markdown(f"**Dry needling here: {md(notes.title)}**")
     st.markdown(f"*How you lie:* {md(notes.position)}\n\n*How it feels:* {md(notes.feel)}")
-    st.warning("**Cautions**\n\n" + bullet_list(notes.cautions), icon=":material/warning:")
+    st.warning("**Cautions**\n\n" + bullet_list(notes.cautions))
     muscle_sources = [k for p in info.points for k in atlas.muscles[p.muscle].sources]
     sources(atlas, [*notes.sources, *muscle_sources])
     handout_button(atlas, folder, Subject("region", region_id), region.label, key="handout-region")
@@ -160,8 +160,8 @@ def muscle_panel(atlas: Atlas, folder: str, muscle_id: str, from_region: str | N
     if m.aka:
         st.caption(f"Also called: {md(join_names(m.aka))}")
     if from_region in atlas.regions:
-        st.button(f"Back to {atlas.regions[from_region].label}", key="back-to-region", type="tertiary",
-                  icon=":material/arrow_back:", on_click=state.open_region, args=(from_region,))
+        st.button(f"← Back to {atlas.regions[from_region].label}", key="back-to-region", type="tertiary",
+                  on_click=state.open_region, args=(from_region,))
     side = side_control("side-muscle")
     st.markdown(md(m.description))
     ref = muscle_referral(atlas, muscle_id, side)
@@ -172,9 +172,9 @@ def muscle_panel(atlas: Atlas, folder: str, muscle_id: str, from_region: str | N
     section("Its trigger points (X on the map)", [tp.label for tp in m.trigger_points])
     section("Often mistaken for", m.mimics)
     section("What keeps it going", m.perpetuating)
-    st.success(f"**Self-care:** {md(m.self_care)}", icon=":material/self_improvement:")
+    st.success(f"**Self-care:** {md(m.self_care)}")
     if m.cautions:
-        st.warning("**Needling cautions**\n\n" + bullet_list(m.cautions), icon=":material/warning:")
+        st.warning("**Needling cautions**\n\n" + bullet_list(m.cautions))
     linked = [(cid, c) for cid, c in atlas.conditions.items() if muscle_id in (*c.muscles.primary, *c.muscles.also)]
     if linked:
         st.markdown("**Conditions it is linked to**")
@@ -206,8 +206,8 @@ def condition_panel(atlas: Atlas, folder: str, condition_id: str) -> None:
                                 f"cond-muscle-{condition_id}-{mid}")
     general = "; ".join(f.name for f in atlas.session.red_flags)
     flags = [*c.red_flags, f"Any warning sign from the session guide: {general}."]
-    st.error("**See a doctor first if you have**\n\n" + bullet_list(flags), icon=":material/emergency:")
-    st.button("Present this condition step by step", key="present-condition", icon=":material/slideshow:",
+    st.error("**See a doctor first if you have**\n\n" + bullet_list(flags))
+    st.button("Present this condition step by step", key="present-condition",
               on_click=_present)
     sources(atlas, c.sources)
     handout_button(atlas, folder, Subject("condition", condition_id, side=side), c.name, key="handout-condition")

@@ -121,7 +121,7 @@ def presentation(atlas: Atlas) -> None:
         with head, st.container(key="panel-title"):
             st.title(md(title or "Presentation"), anchor=False)
         with leave:
-            st.button("Exit presentation", key="present-exit", icon=":material/close_fullscreen:", on_click=_exit,
+            st.button("Exit presentation", key="present-exit", on_click=_exit,
                       width="stretch")
         if not all_steps:
             names = {cid: c.name for cid, c in atlas.conditions.items()}
@@ -135,13 +135,15 @@ def presentation(atlas: Atlas) -> None:
         step = all_steps[s["step"] - 1]
         left, right = st.columns([3, 2], gap="large")
         with left:
-            show_map(atlas, step.overlay, None, lambda _r: None, key="present-map", height=MAP_HEIGHT)
+            legend = "Where it is usually felt" if s["subject"] == "condition" and s["nav"] != state.PAIN else "Area chosen"
+            show_map(atlas, step.overlay, None, lambda _r: None, key="present-map", height=MAP_HEIGHT,
+                     highlight_label=legend)
         with right:
             _caption(atlas, step)
             with st.container(key="present-nav", horizontal=True):
-                st.button("Previous", key="present-prev", icon=":material/arrow_back:", on_click=_go,
+                st.button("Previous", key="present-prev", on_click=_go,
                           args=(-1, count), disabled=s["step"] <= 1, width="stretch", shortcut="Left")
-                st.button("Next", key="present-next", icon=":material/arrow_forward:", on_click=_go, args=(1, count),
+                st.button("Next", key="present-next", on_click=_go, args=(1, count),
                           disabled=s["step"] >= count, width="stretch", type="primary", shortcut="Right")
             st.progress(s["step"] / count, text=f"Step {s['step']} of {count}")
             st.caption(md(atlas.session.disclaimer))
