@@ -135,7 +135,8 @@ def presentation(atlas: Atlas) -> None:
         step = all_steps[s["step"] - 1]
         left, right = st.columns([3, 2], gap="large")
         with left:
-            legend = "Where it is usually felt" if s["subject"] == "condition" and s["nav"] != state.PAIN else "Area chosen"
+            condition = s["subject"] == "condition" and s["nav"] != state.PAIN
+            legend = "Where it is usually felt" if condition else "Area chosen"
             show_map(atlas, step.overlay, None, lambda _r: None, key="present-map", height=MAP_HEIGHT,
                      highlight_label=legend)
         with right:
