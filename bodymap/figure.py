@@ -11,6 +11,7 @@ spec the PDF handout draws too) and the selected region over a copy of it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
@@ -77,11 +78,16 @@ def to_lonlat(views: Sequence[str], view: str, pt: Pt) -> tuple[float, float]:
 def _ring(views: Sequence[str], region: Region) -> list[list[float]]:
     """The region's outline as a closed lon/lat ring, clockwise (plotly geo fills the outside of
     counter-clockwise outer rings)."""
-    pts = list(region.outline)
+    return [list(p) for p in _ring_cached(tuple(views), region.view, region.outline)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _ring_cached(views: tuple[str, ...], view: str, outline: tuple[Pt, ...]) -> tuple[tuple[float, float], ...]:
+    pts = list(outline)
     if geometry.signed_area(pts) > 0:
         pts.reverse()
-    ring = [list(to_lonlat(views, region.view, p)) for p in pts]
-    return ring + [ring[0]]
+    ring = [to_lonlat(views, view, p) for p in pts]
+    return tuple(ring + [ring[0]])
 
 
 def region_geojson(atlas: Atlas, region_ids: Iterable[str], views: Sequence[str]) -> dict:
@@ -321,15 +327,28 @@ def _zone(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, opacit
     )
 
 
+@functools.lru_cache(maxsize=2048)
+def _dot_lonlat(views: tuple[str, ...], view: str, outline: tuple[Pt, ...]) -> tuple[tuple, tuple]:
+    """lon and lat of a region's dot pattern (cached: the same regions come back on every click)."""
+    pts = [to_lonlat(views, view, pt) for pt in dot_grid(outline, DOT_SPACING)]
+    return tuple(p[0] for p in pts), tuple(p[1] for p in pts)
+
+
+@functools.lru_cache(maxsize=2048)
+def _hatch_lonlat(views: tuple[str, ...], view: str, outline: tuple[Pt, ...]) -> tuple[tuple, tuple]:
+    lons, lats = _lines(views, view, hatch_segments(outline, HATCH_SPACING))
+    return tuple(lons), tuple(lats)
+
+
 def _dots(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, name: str) -> dict:
     """A dot pattern over spillover zones, so they differ from essential zones without colour."""
-    lon, lat = [], []
+    lon: list = []
+    lat: list = []
     for rid in ids:
         region = atlas.regions[rid]
-        for pt in dot_grid(region.outline, DOT_SPACING):
-            lo, la = to_lonlat(views, region.view, pt)
-            lon.append(lo)
-            lat.append(la)
+        lo, la = _dot_lonlat(tuple(views), region.view, region.outline)
+        lon += lo
+        lat += la
     return dict(type="scattergeo", name=name, lon=lon, lat=lat, mode="markers",
                 marker={"size": 3.6, "color": color, "line": {"width": 0}}, hoverinfo="skip", showlegend=False)
 
@@ -340,7 +359,7 @@ def _hatch(atlas: Atlas, views: Sequence[str], ids: list[str]) -> dict:
     lats: list = []
     for rid in ids:
         region = atlas.regions[rid]
-        lo, la = _lines(views, region.view, hatch_segments(region.outline, HATCH_SPACING))
+        lo, la = _hatch_lonlat(tuple(views), region.view, region.outline)
         lons += lo
         lats += la
     return dict(type="scattergeo", name="Highlight hatching", lon=lons, lat=lats, mode="lines",
