@@ -297,3 +297,24 @@ def test_a_missing_content_folder_is_reported(tmp_path, monkeypatch):
     monkeypatch.setenv("BODYMAP_DATA", str(tmp_path / "nowhere"))
     at = checked(AppTest.from_file(APP, default_timeout=60).run())
     assert "data folder not found" in at.code[0].value
+
+
+def test_presentation_without_a_subject_offers_the_conditions(real_atlas):
+    at = app("mode=present")
+    assert plain(at.title[0].value) == "Presentation"
+    at.selectbox(key="present-pick").set_value("neck-pain").run()
+    checked(at)
+    first = condition_muscles(real_atlas, "neck-pain")[0][0]
+    assert header(at) == real_atlas.muscles[first].name
+    assert query(at) == {"condition": "neck-pain", "mode": "present"}
+
+
+def test_presentation_of_marked_pain_steps_through_the_candidates(real_atlas):
+    pain = {"low-back-left": 8, "buttock-left": None}
+    at = app("pain=low-back-left:8,buttock-left&mode=present")
+    ranked = rank_candidates(real_atlas, pain)
+    assert header(at) == ranked[0].name
+    at.button(key="present-next").click().run()
+    assert header(checked(at)) == ranked[1].name
+    assert traces(at)[PAIN_LEVELS_NAME]["customdata"] == list(pain)
+    assert query(at) == {"pain": "low-back-left:8,buttock-left", "mode": "present", "step": "2"}

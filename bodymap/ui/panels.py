@@ -21,7 +21,7 @@ def panel_title(kicker: str, heading: str, clinical: str = "") -> None:
     with st.container(key="panel-title"):
         st.caption(md(kicker))
         st.subheader(md(heading), anchor=False)
-    if clinical:
+    if clinical and clinical.casefold() not in (heading.casefold(), heading.removeprefix("Selected: ").casefold()):
         st.caption(f"Clinical term: *{md(clinical)}*")
 
 
@@ -121,7 +121,7 @@ def region_panel(atlas: Atlas, folder: str, region_id: str) -> None:
         if s["focus_point"] in labels:
             muscle = atlas.muscles[s["focus_point"][0]]
             if muscle.mimics:
-                st.caption(f"{md(muscle.name)} trigger points can feel like: {md(join_names(muscle.mimics))}")
+                st.caption(f"{md(muscle.name)} trigger points can feel like: {md('; '.join(muscle.mimics))}")
             _open_muscle_button(atlas, muscle.id, f"Open {muscle.name}", f"open-focus-{region_id}", region_id)
     else:
         st.caption("No trigger points of this map lie in this area.")

@@ -28,7 +28,7 @@ PRESENT_CSS = """<style>
 .st-key-present-nav button { min-height: 3.6rem; }
 .st-key-present-nav button p { font-size: 1.5rem; font-weight: 600; }
 </style>"""
-MAP_HEIGHT = 780
+MAP_HEIGHT = 720
 
 
 @dataclass(frozen=True)
@@ -94,19 +94,28 @@ def _choose() -> None:
         state.open_condition(value)
 
 
-def _caption(atlas: Atlas, step: Step) -> None:
+def _caption(atlas: Atlas, step: Step, count: int) -> None:
+    """Step, muscle name and the Previous / Next buttons first (they stay on screen on a tablet), then facts."""
+    s = st.session_state
     m = atlas.muscles[step.muscle]
-    side = st.session_state["side"]
+    side = s["side"]
     ref = muscle_referral(atlas, m.id, side)
     with st.container(key="present-caption"):
         st.markdown(md(step.kicker))
         st.header(md(m.name), anchor=False)
+    with st.container(key="present-nav", horizontal=True):
+        st.button("Previous", key="present-prev", on_click=_go, args=(-1, count), disabled=s["step"] <= 1,
+                  width="stretch", shortcut="Left")
+        st.button("Next", key="present-next", on_click=_go, args=(1, count), disabled=s["step"] >= count,
+                  width="stretch", type="primary", shortcut="Right")
+    st.progress(s["step"] / count, text=f"Step {s['step']} of {count}")
+    if m.clinical.casefold() != m.name.casefold():
         st.markdown(f"*{md(m.clinical)}*")
-        st.markdown(f"**Pain often felt:** {md(join_names(region_names(atlas, ref.essential, side)))}")
-        if ref.spillover:
-            st.markdown(f"**Sometimes:** {md(join_names(region_names(atlas, ref.spillover, side)))}")
-        if m.mimics:
-            st.markdown(f"**Often mistaken for:** {md(join_names(m.mimics[:3]))}")
+    st.markdown(f"**Pain often felt:** {md(join_names(region_names(atlas, ref.essential, side)))}")
+    if ref.spillover:
+        st.markdown(f"**Sometimes:** {md(join_names(region_names(atlas, ref.spillover, side)))}")
+    if m.mimics:
+        st.markdown(f"**Often mistaken for:** {md('; '.join(m.mimics[:2]))}")
 
 
 @st.fragment
@@ -117,12 +126,10 @@ def presentation(atlas: Atlas) -> None:
     st.html(PRESENT_CSS)
     title, all_steps = steps(atlas)
     with st.container(key="present-root"):
-        head, leave = st.columns([5, 1], vertical_alignment="center")
-        with head, st.container(key="panel-title"):
-            st.title(md(title or "Presentation"), anchor=False)
-        with leave:
-            st.button("Exit presentation", key="present-exit", on_click=_exit,
-                      width="stretch")
+        with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
+            with st.container(key="panel-title", width="content"):
+                st.title(md(title or "Presentation"), anchor=False)
+            st.button("Exit presentation", key="present-exit", on_click=_exit, width="content")
         if not all_steps:
             names = {cid: c.name for cid, c in atlas.conditions.items()}
             st.markdown("Choose a condition to present its muscles one by one.")
@@ -140,12 +147,6 @@ def presentation(atlas: Atlas) -> None:
             show_map(atlas, step.overlay, None, lambda _r: None, key="present-map", height=MAP_HEIGHT,
                      highlight_label=legend)
         with right:
-            _caption(atlas, step)
-            with st.container(key="present-nav", horizontal=True):
-                st.button("Previous", key="present-prev", on_click=_go,
-                          args=(-1, count), disabled=s["step"] <= 1, width="stretch", shortcut="Left")
-                st.button("Next", key="present-next", on_click=_go, args=(1, count),
-                          disabled=s["step"] >= count, width="stretch", type="primary", shortcut="Right")
-            st.progress(s["step"] / count, text=f"Step {s['step']} of {count}")
+            _caption(atlas, step, count)
             st.caption(md(atlas.session.disclaimer))
     state.sync_query()
