@@ -104,12 +104,7 @@ def explore(atlas: Atlas, folder: str) -> None:
     s = st.session_state
     overlay, selected, legend = explore_overlay(atlas)
     left, right = st.columns([3, 2], gap="large")
-    with left:
-        views = shown_views(atlas, state.VIEW_CHOICES[s["views"]], selected)
-        show_map(atlas, overlay, selected, state.open_region, key="map", views=views,
-                 focus_point=s["focus_point"], highlight_label=legend)
-        view_control()
-        pick_lists(atlas, ("region",))
+    # The panel is drawn first: its text reaches the page before the map is redrawn.
     with right:
         search_box(atlas, folder)
         c1, c2 = st.columns(2)
@@ -128,6 +123,12 @@ def explore(atlas: Atlas, folder: str) -> None:
                 condition_panel(atlas, folder, s["condition"])
             else:
                 start_panel(atlas)
+    with left:
+        views = shown_views(atlas, state.VIEW_CHOICES[s["views"]], selected)
+        show_map(atlas, overlay, selected, state.open_region, key="map", views=views,
+                 focus_point=s["focus_point"], highlight_label=legend)
+        view_control()
+        pick_lists(atlas, ("region",))
     state.sync_query()
 
 

@@ -80,11 +80,7 @@ def where_it_hurts(atlas: Atlas, folder: str) -> None:
     candidates = rank_candidates(atlas, pain) if pain else ()
     overlay = pain_overlay(atlas, pain, candidates)
     left, right = st.columns([3, 2], gap="large")
-    with left:
-        last = next(reversed(pain), None)
-        views = shown_views(atlas, state.VIEW_CHOICES[s["views"]], last)
-        show_map(atlas, overlay, None, state.toggle_pain, key="pain-map", views=views)
-        view_control("view-pick-pain")
+    # The panel first: its text reaches the page before the map is redrawn.
     with right:
         panel_title("Where does it hurt?", "Muscles that may explain your pain" if pain else "Mark where it hurts")
         st.markdown("Tap each painful place on the body (tap again to remove it), or choose places in the list. "
@@ -93,4 +89,9 @@ def where_it_hurts(atlas: Atlas, folder: str) -> None:
         if pain:
             st.button("Clear all marks", key="pain-clear", type="tertiary", on_click=_clear)
             _results(atlas, folder, candidates)
+    with left:
+        last = next(reversed(pain), None)
+        views = shown_views(atlas, state.VIEW_CHOICES[s["views"]], last)
+        show_map(atlas, overlay, None, state.toggle_pain, key="pain-map", views=views)
+        view_control("view-pick-pain")
     state.sync_query()
