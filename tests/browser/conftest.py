@@ -126,6 +126,17 @@ def page(browser, app_url):
 
 
 @pytest.fixture
+def phone_page(browser):
+    """A fresh touch page the size of a 390 px-wide phone."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)
+    pg = context.new_page()
+    pg.set_default_timeout(20_000)
+    yield pg
+    context.close()
+
+
+@pytest.fixture
 def artifacts() -> Path:
     """tests/artifacts/, for screenshots people can look at (git-ignored)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

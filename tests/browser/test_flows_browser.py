@@ -163,29 +163,23 @@ def test_a_hostile_link_is_ignored_and_runs_no_script(page, app_url):
 
 
 @pytest.mark.timeout(90)
-def test_phone_shows_one_view_large_and_a_tap_names_the_area(browser, app_url, atlas, artifacts):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
-        open_app(page, app_url)
-        page.locator(".st-key-view-pick").get_by_role("radio", name="Front").tap()
-        wait_idle(page)
-        page.wait_for_function(
-            """sel => { const charts = document.querySelectorAll(sel);
-                        return charts.length === 1 && charts[0].layout?.meta?.views?.join() === 'front'; }""",
-            arg=CHART)
-        only(page, CHART).scroll_into_view_if_needed()
-        region = "knee-front-left"
-        x, y = region_xy(page, region, atlas)
-        page.touchscreen.tap(x, y)
-        title_is(page, f"Selected: {atlas.regions[region].label}")
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-        only(page, CHART).scroll_into_view_if_needed()
-        page.screenshot(path=str(artifacts / "phone-front.png"))
-        page.locator(TITLE).scroll_into_view_if_needed()
-        page.screenshot(path=str(artifacts / "phone-panel.png"))
-        assert_no_exception(page)
-    finally:
-        context.close()
+def test_phone_shows_one_view_large_and_a_tap_names_the_area(phone_page, app_url, atlas, artifacts):
+    page = phone_page
+    open_app(page, app_url)
+    page.locator(".st-key-view-pick").get_by_role("radio", name="Front").tap()
+    wait_idle(page)
+    page.wait_for_function(
+        """sel => { const charts = document.querySelectorAll(sel);
+                    return charts.length === 1 && charts[0].layout?.meta?.views?.join() === 'front'; }""",
+        arg=CHART)
+    only(page, CHART).scroll_into_view_if_needed()
+    region = "knee-front-left"
+    x, y = region_xy(page, region, atlas)
+    page.touchscreen.tap(x, y)
+    title_is(page, f"Selected: {atlas.regions[region].label}")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    only(page, CHART).scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "phone-front.png"))
+    page.locator(TITLE).scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "phone-panel.png"))
+    assert_no_exception(page)

@@ -124,21 +124,15 @@ def test_muscle_overlay_shows_points_and_zones_and_keeps_regions_clickable(page,
 
 
 @pytest.mark.timeout(90)
-def test_phone_width_fits_and_taps_select(browser, app_url, atlas, artifacts):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
-        open_app(page, app_url)
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-        page.screenshot(path=str(artifacts / "phone.png"), full_page=True)
-        for region_id in ("chest-left", "calf-right"):
-            x, y = region_xy(page, region_id, atlas)
-            page.touchscreen.tap(x, y)
-            _panel_names(page, f"Selected: {atlas.regions[region_id].label}")
-            _wait_selected(page, region_id)
-        assert_no_exception(page)
-    finally:
-        context.close()
+def test_phone_width_fits_and_taps_select(phone_page, app_url, atlas, artifacts):
+    page = phone_page
+    open_app(page, app_url)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(artifacts / "phone.png"), full_page=True)
+    for region_id in ("chest-left", "calf-right"):
+        x, y = region_xy(page, region_id, atlas)
+        page.touchscreen.tap(x, y)
+        _panel_names(page, f"Selected: {atlas.regions[region_id].label}")
+        _wait_selected(page, region_id)
+    assert_no_exception(page)
 
