@@ -340,28 +340,28 @@ def _hatch_lonlat(views: tuple[str, ...], view: str, outline: tuple[Pt, ...]) ->
     return tuple(lons), tuple(lats)
 
 
-def _dots(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, name: str) -> dict:
-    """A dot pattern over spillover zones, so they differ from essential zones without colour."""
+def _gather(atlas: Atlas, views: Sequence[str], ids: list[str], coords) -> tuple[list, list]:
+    """Concatenate the pattern coordinates `coords(views, view, outline)` of several regions."""
     lon: list = []
     lat: list = []
     for rid in ids:
         region = atlas.regions[rid]
-        lo, la = _dot_lonlat(tuple(views), region.view, region.outline)
+        lo, la = coords(tuple(views), region.view, region.outline)
         lon += lo
         lat += la
+    return lon, lat
+
+
+def _dots(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, name: str) -> dict:
+    """A dot pattern over spillover zones, so they differ from essential zones without colour."""
+    lon, lat = _gather(atlas, views, ids, _dot_lonlat)
     return dict(type="scattergeo", name=name, lon=lon, lat=lat, mode="markers",
                 marker={"size": 3.6, "color": color, "line": {"width": 0}}, hoverinfo="skip", showlegend=False)
 
 
 def _hatch(atlas: Atlas, views: Sequence[str], ids: list[str]) -> dict:
     """Diagonal hatching over highlighted regions."""
-    lons: list = []
-    lats: list = []
-    for rid in ids:
-        region = atlas.regions[rid]
-        lo, la = _hatch_lonlat(tuple(views), region.view, region.outline)
-        lons += lo
-        lats += la
+    lons, lats = _gather(atlas, views, ids, _hatch_lonlat)
     return dict(type="scattergeo", name="Highlight hatching", lon=lons, lat=lats, mode="lines",
                 line={"color": palette.HIGHLIGHT, "width": 1.3}, hoverinfo="skip", showlegend=False)
 
