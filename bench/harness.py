@@ -58,7 +58,7 @@ class Target:
 
 def bodymap_target(views: tuple[str, ...] = ("Front", "Back"), title: str = ".st-key-panel-title") -> Target:
     """The app, expecting each region's plain name (from the shipped atlas) in the panel title."""
-    from bodymap.loader import load_atlas
+    from bodymap.content.loader import load_atlas
 
     try:
         atlas = load_atlas(ROOT / "data")
@@ -325,8 +325,8 @@ def figure_states(atlas) -> dict:
     muscle = next(iter(atlas.muscles))
     params = list(inspect.signature(figure.build_figure).parameters)
     if "overlay" in params:  # build_figure(atlas, overlay, selected=None, views=VIEWS)
-        from bodymap.lookup import muscle_overlay, region_overlay
-        from bodymap.overlay import Overlay
+        from bodymap.reference.lookup import muscle_overlay, region_overlay
+        from bodymap.reference.overlay import Overlay
 
         return {
             "nothing selected": lambda views: figure.build_figure(atlas, Overlay(), None, views),

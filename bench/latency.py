@@ -169,8 +169,8 @@ def run_clicks(s: Session, blocks_left: list, prev_name: list) -> list[dict]:
 def figure_payload() -> list[dict]:
     """Bytes of the figure JSON per view set and state (pure build, no server)."""
     try:
-        from bodymap.figure import VIEWS
-        from bodymap.loader import load_atlas
+        from bodymap.content.loader import load_atlas
+        from bodymap.drawing.figure import VIEWS
 
         atlas = load_atlas(h.ROOT / "data")
         states = h.figure_states(atlas)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.harness import write_json
 from bench.synthetic import make_scaled
-from bodymap.loader import load_atlas
+from bodymap.content.loader import load_atlas
 
 ROOT = Path(__file__).resolve().parents[1]
 LINEAR_SLACK = 1.5
@@ -34,10 +34,10 @@ def _median_time(fn, repeats: int) -> float:
 
 
 def _figure_builder():
-    """build(atlas) -> JSON text of every view's figure, or None while bodymap.figure is not there."""
+    """build(atlas) -> JSON text of every view's figure, or None while bodymap.drawing.figure is not there."""
     try:
         from bench.harness import figure_states
-        from bodymap.figure import VIEWS
+        from bodymap.drawing.figure import VIEWS
     except ImportError as exc:
         print(f"note: figure build not measured ({exc})")
         return None

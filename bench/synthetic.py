@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bodymap.loader import data_files, load_atlas
+from bodymap.content.loader import data_files, load_atlas
 
 
 def all_ids(data_dir: Path) -> list[str]:

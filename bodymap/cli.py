@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from .export import atlas_to_dict
-from .loader import check_data
+from bodymap.content.export import atlas_to_dict
+from bodymap.content.loader import check_data
 
 DEFAULT_DATA = "data"
 

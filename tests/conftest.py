@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 import yaml
 
-from bodymap.atlas import Atlas
-from bodymap.loader import check_data, load_atlas
+from bodymap.content.atlas import Atlas
+from bodymap.content.loader import check_data, load_atlas
 
 ROOT = Path(__file__).resolve().parents[1]
 TriggerSpec = tuple[str, Sequence[str], Sequence[str]]

@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from bodymap.handout import Subject
-from bodymap.lookup import condition_overlay, muscle_overlay, region_overlay
-from bodymap.ranking import pain_overlay, rank_candidates
+from bodymap.handout.page import Subject
+from bodymap.reference.lookup import condition_overlay, muscle_overlay, region_overlay
+from bodymap.reference.ranking import pain_overlay, rank_candidates
 from bodymap.ui.handout_button import handout_pdf, subject_overlay
 from bodymap.ui.text import handout_file_name, join_names, level_text, md, slug, source_line, url_for_markdown
 

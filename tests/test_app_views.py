@@ -11,9 +11,9 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bodymap.figure import HIGHLIGHT_NAME, LOOSE_POINTS_NAME, PAIN_LEVELS_NAME, SELECTED_NAME
-from bodymap.lookup import condition_muscles, points_in_region, referring_muscles
-from bodymap.ranking import rank_candidates
+from bodymap.drawing.figure import HIGHLIGHT_NAME, LOOSE_POINTS_NAME, PAIN_LEVELS_NAME, SELECTED_NAME
+from bodymap.reference.lookup import condition_muscles, points_in_region, referring_muscles
+from bodymap.reference.ranking import rank_candidates
 from bodymap.ui.state import GUIDE, PAIN
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bodymap.loader import check_data
+from bodymap.content.loader import check_data
 
 from minimal_data import write_minimal
 

@@ -6,9 +6,9 @@ import statistics
 from pathlib import Path
 
 import pytest
+from readability import grade
 
-from bodymap.loader import check_data
-from bodymap.readability import grade
+from bodymap.content.loader import check_data
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

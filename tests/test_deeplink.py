@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bodymap.deeplink import KEYS, MAX_PAIN, ViewState, parse_query, to_query
+from bodymap.reference.deeplink import KEYS, MAX_PAIN, ViewState, parse_query, to_query
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import plotly.io
 import pytest
 
-from bodymap import geometry, palette
-from bodymap.figure import (
+from bodymap.content import geometry
+from bodymap.drawing import palette
+from bodymap.drawing.figure import (
     BASE_NAME,
     DEG_PER_UNIT,
     HIGHLIGHT_NAME,
@@ -21,9 +22,9 @@ from bodymap.figure import (
     to_lonlat,
     view_offsets,
 )
-from bodymap.lookup import condition_overlay, layer, muscle_overlay, region_overlay
-from bodymap.overlay import MuscleLayer, Overlay
-from bodymap.ranking import pain_overlay, rank_candidates
+from bodymap.reference.lookup import condition_overlay, layer, muscle_overlay, region_overlay
+from bodymap.reference.overlay import MuscleLayer, Overlay
+from bodymap.reference.ranking import pain_overlay, rank_candidates
 
 MUSCLES = {
     "trap": [("neck", ["temple"], ["jaw", "temple"])],   # temple is both: it counts as essential only
@@ -291,7 +292,7 @@ def test_each_views_json_stays_under_150_kb(real_atlas, view):
     assert size < 150_000, size
 
 
-# The shared overlay spec (bodymap.overlay): numbers, pain, points in a region ------------------------
+# The shared overlay spec (bodymap.reference.overlay): numbers, pain, points in a region ------------------------
 
 
 def test_layers_keep_their_number_as_on_the_handout(atlas):

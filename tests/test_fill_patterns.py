@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from bodymap import geometry
-from bodymap.fill_patterns import dot_grid, hatch_segments, outer_edges
+from bodymap.content import geometry
+from bodymap.drawing.fill_patterns import dot_grid, hatch_segments, outer_edges
 
 SQUARE = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
 L_SHAPE = [(0.0, 0.0), (10.0, 0.0), (10.0, 4.0), (4.0, 4.0), (4.0, 10.0), (0.0, 10.0)]

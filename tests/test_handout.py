@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from bodymap import handout, lookup, ranking
-from bodymap.handout import Subject, build_handout
-from bodymap.pdf_diagram import ESSENTIAL, GREY, SPILLOVER
-from bodymap.pdf_text import to_latin1
+from bodymap.handout import page as handout
+from bodymap.handout.diagram import ESSENTIAL, GREY, SPILLOVER
+from bodymap.handout.layout import to_latin1
+from bodymap.handout.page import Subject, build_handout
+from bodymap.reference import lookup, ranking
 
 WHEN = date(2025, 3, 5)
 FONTS_PRESENT = (handout.FONT_DIR / "DejaVuSans.ttf").is_file() and (handout.FONT_DIR / "DejaVuSans-Bold.ttf").is_file()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bodymap.loader import check_data
-from bodymap.yaml_source import LOADERS, MAX_BYTES, read_yaml
+from bodymap.content.loader import check_data
+from bodymap.content.yaml_source import LOADERS, MAX_BYTES, read_yaml
 
 from minimal_data import write_minimal
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bodymap import geometry
-from bodymap.loader import check_data, load_atlas
-from bodymap.problems import ContentError
+from bodymap.content import geometry
+from bodymap.content.loader import check_data, load_atlas
+from bodymap.content.problems import ContentError
 
 from minimal_data import FILES, write_minimal
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bodymap import lookup
+from bodymap.reference import lookup
 
 
 @pytest.fixture

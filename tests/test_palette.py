@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bodymap import palette
-from bodymap.palette import BACKGROUNDS, BODY_FILL, blend, contrast_ratio, muscle_style
+from bodymap.drawing import palette
+from bodymap.drawing.palette import BACKGROUNDS, BODY_FILL, blend, contrast_ratio, muscle_style
 
 
 def test_contrast_ratio_matches_the_wcag_formula():

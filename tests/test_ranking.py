@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bodymap import ranking
+from bodymap.reference import ranking
 
 ROOT = Path(__file__).resolve().parents[1]
 

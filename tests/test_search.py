@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bodymap.search import EXACT, FUZZY, PREFIX, WORD, SearchIndex, edit_distance, normalize, search
+from bodymap.reference.search import EXACT, FUZZY, PREFIX, WORD, SearchIndex, edit_distance, normalize, search
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bodymap.selection import region_from_event
+from bodymap.drawing.selection import region_from_event
 
 # Captured from the app in Chromium (streamlit 1.67, plotly 7): a click inside a region (the base
 # choropleth), a click on a trigger-point marker, and a second click that unselects.

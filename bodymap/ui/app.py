@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import state
-from .explore import explore, notices
-from .guide import session_guide
-from .loading import data_folder, load, show_problems
-from .pain import where_it_hurts
-from .present import presentation
-from .text import md
+from bodymap.ui import state
+from bodymap.ui.explore import explore, notices
+from bodymap.ui.guide import session_guide
+from bodymap.ui.loading import data_folder, load, show_problems
+from bodymap.ui.pain import where_it_hurts
+from bodymap.ui.present import presentation
+from bodymap.ui.text import md
 
 #: Layout only (less empty space above the title); no content goes through HTML.
 BASE_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>"

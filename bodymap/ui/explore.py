@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..atlas import Atlas
-from ..lookup import condition_overlay, muscle_overlay, region_overlay
-from ..overlay import Overlay
-from . import state
-from .loading import search_index
-from .map_view import show_map
-from .panels import condition_panel, muscle_panel, region_panel, start_panel
-from .text import md
+from bodymap.content.atlas import Atlas
+from bodymap.reference.lookup import condition_overlay, muscle_overlay, region_overlay
+from bodymap.reference.overlay import Overlay
+from bodymap.ui import state
+from bodymap.ui.loading import search_index
+from bodymap.ui.map_view import show_map
+from bodymap.ui.panels import condition_panel, muscle_panel, region_panel, start_panel
+from bodymap.ui.text import md
 
 MAX_HITS = 6
 KIND_WORDS = {"region": "body area", "muscle": "muscle", "condition": "condition"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..atlas import Atlas
-from .panels import panel_title, sources
-from .text import md
+from bodymap.content.atlas import Atlas
+from bodymap.ui.panels import panel_title, sources
+from bodymap.ui.text import md
 
 
 def session_guide(atlas: Atlas) -> None:

@@ -6,12 +6,12 @@ from datetime import date
 
 import streamlit as st
 
-from ..atlas import Atlas
-from ..handout import Subject, build_handout
-from ..lookup import condition_overlay, muscle_overlay, region_overlay
-from ..overlay import Overlay
-from ..ranking import pain_overlay, rank_candidates
-from .text import handout_file_name
+from bodymap.content.atlas import Atlas
+from bodymap.handout.page import Subject, build_handout
+from bodymap.reference.lookup import condition_overlay, muscle_overlay, region_overlay
+from bodymap.reference.overlay import Overlay
+from bodymap.reference.ranking import pain_overlay, rank_candidates
+from bodymap.ui.text import handout_file_name
 
 
 def subject_overlay(atlas: Atlas, subject: Subject, context_region: str | None = None) -> Overlay:

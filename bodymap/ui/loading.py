@@ -6,11 +6,11 @@ import os
 
 import streamlit as st
 
-from ..atlas import Atlas
-from ..loader import check_data
-from ..problems import Problem
-from ..search import SearchIndex
-from .text import md
+from bodymap.content.atlas import Atlas
+from bodymap.content.loader import check_data
+from bodymap.content.problems import Problem
+from bodymap.reference.search import SearchIndex
+from bodymap.ui.text import md
 
 DATA_ENV = "BODYMAP_DATA"
 DEFAULT_DATA = "data"

@@ -7,10 +7,10 @@ from collections.abc import Callable, Sequence
 import plotly.graph_objects as go
 import streamlit as st
 
-from ..atlas import Atlas
-from ..figure import HIGHLIGHT_LABEL, VIEWS, base_figure, build_figure, check_views
-from ..overlay import Overlay
-from ..selection import region_from_event
+from bodymap.content.atlas import Atlas
+from bodymap.drawing.figure import HIGHLIGHT_LABEL, VIEWS, base_figure, build_figure, check_views
+from bodymap.drawing.selection import region_from_event
+from bodymap.reference.overlay import Overlay
 
 #: Where plotly geo fetches its (empty) world topojson: a stub served by Streamlit's static serving
 #: (`static/topojson/world_110m.json`, `server.enableStaticServing`), so no request leaves the app.

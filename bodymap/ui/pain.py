@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..atlas import Atlas
-from ..handout import Subject
-from ..ranking import Candidate, pain_overlay, rank_candidates
-from . import state
-from .explore import shown_views, view_control
-from .handout_button import handout_button
-from .map_view import show_map
-from .panels import panel_title, sources
-from .text import level_text, md
+from bodymap.content.atlas import Atlas
+from bodymap.handout.page import Subject
+from bodymap.reference.ranking import Candidate, pain_overlay, rank_candidates
+from bodymap.ui import state
+from bodymap.ui.explore import shown_views, view_control
+from bodymap.ui.handout_button import handout_button
+from bodymap.ui.map_view import show_map
+from bodymap.ui.panels import panel_title, sources
+from bodymap.ui.text import level_text, md
 
 NO_LEVEL = "not set"
 LEVELS = [NO_LEVEL, *range(11)]

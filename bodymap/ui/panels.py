@@ -6,12 +6,12 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from ..atlas import Atlas, BodySide
-from ..handout import Subject
-from ..lookup import condition_muscles, condition_regions, muscle_referral, region_info
-from . import state
-from .handout_button import handout_button
-from .text import join_names, md, source_lines
+from bodymap.content.atlas import Atlas, BodySide
+from bodymap.handout.page import Subject
+from bodymap.reference.lookup import condition_muscles, condition_regions, muscle_referral, region_info
+from bodymap.ui import state
+from bodymap.ui.handout_button import handout_button
+from bodymap.ui.text import join_names, md, source_lines
 
 SIDE_CHOICES = {"Both sides": None, "Left": "left", "Right": "right"}
 

@@ -7,14 +7,21 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ..atlas import Atlas
-from ..lookup import condition_muscles, condition_overlay, layer, muscle_overlay, muscle_referral, referring_muscles
-from ..overlay import Overlay
-from ..ranking import pain_overlay, rank_candidates
-from . import state
-from .map_view import show_map
-from .panels import region_names
-from .text import join_names, md
+from bodymap.content.atlas import Atlas
+from bodymap.reference.lookup import (
+    condition_muscles,
+    condition_overlay,
+    layer,
+    muscle_overlay,
+    muscle_referral,
+    referring_muscles,
+)
+from bodymap.reference.overlay import Overlay
+from bodymap.reference.ranking import pain_overlay, rank_candidates
+from bodymap.ui import state
+from bodymap.ui.map_view import show_map
+from bodymap.ui.panels import region_names
+from bodymap.ui.text import join_names, md
 
 #: Only layout and type size: no content ever goes through HTML.
 PRESENT_CSS = """<style>

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..atlas import Atlas
-from ..deeplink import ViewState, parse_query, to_query
+from bodymap.content.atlas import Atlas
+from bodymap.reference.deeplink import ViewState, parse_query, to_query
 
 EXPLORE, PAIN, GUIDE = "Explore", "Where does it hurt?", "Session guide & safety"
 MODES = (EXPLORE, PAIN, GUIDE)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from ..atlas import Atlas
+from bodymap.content.atlas import Atlas
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -2,7 +2,7 @@
 
 Tests here are marked `browser`. Without /usr/bin/chromium they skip, except when CI=true, where a
 missing browser is a failure. Clicks are aimed with plotly's own transforms: a region's interior
-point (bodymap.geometry) goes through the figure's frame -> lon/lat mapping (bodymap.figure) and then
+point (bodymap.content.geometry) goes through the figure's frame -> lon/lat mapping (bodymap.drawing.figure) and then
 through the rendered geo subplot's projection, read from the page.
 """
 
@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from bodymap import geometry
-from bodymap.atlas import Atlas
-from bodymap.figure import SELECTED_NAME, to_lonlat
-from bodymap.loader import load_atlas
+from bodymap.content import geometry
+from bodymap.content.atlas import Atlas
+from bodymap.content.loader import load_atlas
+from bodymap.drawing.figure import SELECTED_NAME, to_lonlat
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"

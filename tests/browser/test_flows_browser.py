@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 from pypdf import PdfReader
 
-from bodymap.lookup import condition_muscles
-from bodymap.ranking import rank_candidates
+from bodymap.reference.lookup import condition_muscles
+from bodymap.reference.ranking import rank_candidates
 
 from .conftest import CHART, assert_no_exception, chart_traces, click_region, open_app, region_xy, wait_idle
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bodymap.figure import SELECTED_NAME
+from bodymap.drawing.figure import SELECTED_NAME
 
 from .conftest import (
     CHART,

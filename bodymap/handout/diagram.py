@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from fpdf.enums import XPos, YPos
 
-from . import geometry
-from .atlas import Atlas
-from .overlay import Overlay
-from .pdf_text import PdfPage
+from bodymap.content import geometry
+from bodymap.content.atlas import Atlas
+from bodymap.handout.layout import PdfPage
+from bodymap.reference.overlay import Overlay
 
 GREY, LINE = (244, 244, 244), (150, 150, 150)
 ESSENTIAL, SPILLOVER, HATCH = (226, 106, 76), (251, 217, 196), (214, 96, 66)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .atlas import PlacedTriggerPoint
+from bodymap.content.atlas import PlacedTriggerPoint
 
 Role = Literal["focus", "primary", "also", "candidate", "refers"]
 

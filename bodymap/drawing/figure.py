@@ -16,11 +16,12 @@ from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 
-from . import geometry, palette
-from .atlas import Atlas, PlacedTriggerPoint, Region
-from .fill_patterns import dot_grid, hatch_segments, outer_edges
-from .geometry import Pt
-from .overlay import Overlay
+from bodymap.content import geometry
+from bodymap.content.atlas import Atlas, PlacedTriggerPoint, Region
+from bodymap.content.geometry import Pt
+from bodymap.drawing import palette
+from bodymap.drawing.fill_patterns import dot_grid, hatch_segments, outer_edges
+from bodymap.reference.overlay import Overlay
 
 VIEWS = ("front", "back")
 VIEW_TITLES = {"front": "Front", "back": "Back"}

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .atlas import Atlas, BodySide
-from .lookup import condition_muscle_ids
+from bodymap.content.atlas import Atlas, BodySide
+from bodymap.reference.lookup import condition_muscle_ids
 
 KEYS = ("region", "muscle", "condition", "pain", "mode", "side", "step")
 MAX_VALUE = 500  # characters in one value; longer values are dropped whole

@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .atlas import SIDES, Atlas, BodySide
-from .lookup import layer, muscle_referral
-from .overlay import Overlay
+from bodymap.content.atlas import SIDES, Atlas, BodySide
+from bodymap.reference.lookup import layer, muscle_referral
+from bodymap.reference.overlay import Overlay
 
 ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4

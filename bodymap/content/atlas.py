@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
-from .schema import Condition, Muscle, RegionNotes, Session, Source, TriggerPoint
+from bodymap.content.schema import Condition, Muscle, RegionNotes, Session, Source, TriggerPoint
 
 Side = Literal["left", "right", "midline"]
 BodySide = Literal["left", "right"]

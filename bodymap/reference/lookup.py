@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .atlas import SIDES, Atlas, BodySide, PlacedTriggerPoint, Region
-from .overlay import MuscleLayer, Overlay, Role
-from .schema import Condition, RegionNotes
+from bodymap.content.atlas import SIDES, Atlas, BodySide, PlacedTriggerPoint, Region
+from bodymap.content.schema import Condition, RegionNotes
+from bodymap.reference.overlay import MuscleLayer, Overlay, Role
 
 Strength = Literal["essential", "spillover"]
 

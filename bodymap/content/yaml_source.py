@@ -20,7 +20,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from .problems import Problem
+from bodymap.content.problems import Problem
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 40

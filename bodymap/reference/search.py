@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from .atlas import Atlas
+from bodymap.content.atlas import Atlas
 
 Kind = Literal["muscle", "condition", "region"]
 Field = Literal["name", "aka", "synonym", "label", "clinical"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .atlas import SIDES, Atlas
+from bodymap.content.atlas import SIDES, Atlas
 
 EXPORT_VERSION = 1
 

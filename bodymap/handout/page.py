@@ -15,12 +15,18 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Literal
 
-from .atlas import Atlas, BodySide
-from .lookup import condition_muscles, muscle_referral, points_in_region, referring_muscles, related_conditions
-from .overlay import Overlay
-from .pdf_diagram import LINE, draw_diagram, draw_legend
-from .pdf_text import FONT_DIR, PAGE_H, PAGE_W, PdfPage, Section
-from .ranking import rank_candidates
+from bodymap.content.atlas import Atlas, BodySide
+from bodymap.handout.diagram import LINE, draw_diagram, draw_legend
+from bodymap.handout.layout import FONT_DIR, PAGE_H, PAGE_W, PdfPage, Section
+from bodymap.reference.lookup import (
+    condition_muscles,
+    muscle_referral,
+    points_in_region,
+    referring_muscles,
+    related_conditions,
+)
+from bodymap.reference.overlay import Overlay
+from bodymap.reference.ranking import rank_candidates
 
 DISCLAIMER = "Educational information, not a diagnosis. Pain has many causes: ask a qualified clinician."
 

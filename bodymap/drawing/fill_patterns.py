@@ -8,8 +8,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from . import geometry
-from .geometry import Polygon, Pt
+from bodymap.content import geometry
+from bodymap.content.geometry import Polygon, Pt
 
 Segment = tuple[Pt, Pt]
 

@@ -9,11 +9,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import geometry
-from .atlas import Atlas, Region, sided_id
-from .problems import ContentError, Problem
-from .schema import COLLECTIONS, ID_PATTERN, Model, RegionSpec, Session
-from .yaml_source import Path_, YamlDocument, read_yaml
+from bodymap.content import geometry
+from bodymap.content.atlas import Atlas, Region, sided_id
+from bodymap.content.problems import ContentError, Problem
+from bodymap.content.schema import COLLECTIONS, ID_PATTERN, Model, RegionSpec, Session
+from bodymap.content.yaml_source import Path_, YamlDocument, read_yaml
 
 MAX_FILES = 500
 _TOP_KEYS = (*COLLECTIONS, "session")

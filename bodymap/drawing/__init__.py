@@ -1,0 +1,1 @@
+"""Drawing: the plotly body map (pure), its palette, fill patterns and click parsing."""

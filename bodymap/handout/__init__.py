@@ -1,0 +1,1 @@
+"""Handout: the one-page PDF for what is on screen (fpdf2)."""
