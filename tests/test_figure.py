@@ -55,7 +55,7 @@ def ring_area(ring):
 def muscles(atlas, *specs):
     """An overlay of muscle layers numbered 1, 2, ...: each spec is a muscle id or (muscle id, side)."""
     specs = [(s, None) if isinstance(s, str) else s for s in specs]
-    return Overlay(layers=tuple(layer(atlas, m, "focus", i, side) for i, (m, side) in enumerate(specs, start=1)))
+    return Overlay(layers=tuple(layer(atlas, m, "muscle", i, side) for i, (m, side) in enumerate(specs, start=1)))
 
 
 def alpha(rgba):
@@ -227,7 +227,7 @@ def test_several_muscles_differ_in_colour_marker_and_number(atlas):
 
 
 def test_unknown_muscles_and_sides_are_ignored(atlas):
-    ghost = MuscleLayer("nope", "Nope", "focus", 1, ("temple-left",), (), ())
+    ghost = MuscleLayer("nope", "Nope", "muscle", 1, ("temple-left",), (), ())
     fig = build_figure(atlas, Overlay(layers=(ghost,), highlight=("no-such-region",)), None, ("front",))
     assert names(fig) == names(base_figure(atlas, ("front",)))
 

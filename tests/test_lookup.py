@@ -141,19 +141,19 @@ def test_condition_overlay_draws_each_muscle_numbered(atlas):
     assert all(p.side == "right" for _, p in overlay.points)
 
 
-def test_condition_overlay_both_sides_and_focus(atlas):
+def test_condition_overlay_both_sides_and_only_one_muscle(atlas):
     both = lookup.condition_overlay(atlas, "headache")
     assert both.highlight == ("temple-left", "temple-right")
-    focused = lookup.condition_overlay(atlas, "headache", focus="scm")
-    assert [(lay.muscle, lay.number) for lay in focused.layers] == [("scm", 2)]
-    assert focused.focus == "scm" and focused.caption == "Headache: Scm"
+    one = lookup.condition_overlay(atlas, "headache", only="scm")
+    assert [(lay.muscle, lay.number, lay.role) for lay in one.layers] == [("scm", 2, "also")]
+    assert one.highlight == both.highlight
     with pytest.raises(KeyError):
-        lookup.condition_overlay(atlas, "headache", focus="pec")
+        lookup.condition_overlay(atlas, "headache", only="pec")
 
 
 def test_muscle_overlay_and_region_overlay(atlas):
     overlay = lookup.muscle_overlay(atlas, "masseter", "left", highlight=["jaw-left"])
-    assert overlay.focus == "masseter" and overlay.highlight == ("jaw-left",)
+    assert [lay.muscle for lay in overlay.layers] == ["masseter"] and overlay.highlight == ("jaw-left",)
     assert overlay.essential_regions == ("jaw-left",) and overlay.spillover_regions == ("temple-left",)
     region = lookup.region_overlay(atlas, "neck-left")
     assert region.layers == () and region.highlight == ("neck-left",)

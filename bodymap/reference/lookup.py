@@ -165,11 +165,6 @@ def muscle_referral(atlas: Atlas, muscle_id: str, side: BodySide | None = None) 
     return Referral(essential, spillover)
 
 
-def muscle_regions(atlas: Atlas, muscle_id: str) -> tuple[str, ...]:
-    """Base ids of the regions a muscle's trigger points lie in, in content order."""
-    return _unique(tp.region for tp in atlas.muscles[muscle_id].trigger_points)
-
-
 def condition_muscle_ids(condition: Condition) -> tuple[str, ...]:
     """A condition's muscles, primary first, without repeats."""
     return _unique((*condition.muscles.primary, *condition.muscles.also))
@@ -197,43 +192,33 @@ def layer(atlas: Atlas, muscle_id: str, role: Role, number: int, side: BodySide 
 
 def region_overlay(atlas: Atlas, region_id: str) -> Overlay:
     """The region highlighted, with the trigger points lying in it."""
-    region = _region(atlas, region_id)
-    return Overlay(highlight=(region_id,), points_in=points_in_region(atlas, region_id), caption=region.label)
+    _region(atlas, region_id)
+    return Overlay(highlight=(region_id,), points_in=points_in_region(atlas, region_id))
 
 
 def muscle_overlay(
     atlas: Atlas, muscle_id: str, side: BodySide | None = None, highlight: Sequence[str] = ()
 ) -> Overlay:
     """One muscle's trigger points and referral zones; `highlight` keeps e.g. the region it was opened from."""
-    muscle = atlas.muscles[muscle_id]
-    return Overlay(
-        layers=(layer(atlas, muscle_id, "focus", 1, side),),
-        highlight=tuple(highlight),
-        focus=muscle_id,
-        caption=muscle.name,
-    )
+    return Overlay(layers=(layer(atlas, muscle_id, "muscle", 1, side),), highlight=tuple(highlight))
 
 
 def condition_overlay(
-    atlas: Atlas, condition_id: str, side: BodySide | None = None, focus: str | None = None
+    atlas: Atlas, condition_id: str, side: BodySide | None = None, only: str | None = None
 ) -> Overlay:
     """A condition's muscles drawn together (numbered 1, 2, ... in condition order), its places highlighted.
 
-    With `focus` (one of its muscles, as in a presentation step) only that muscle's layer is drawn,
+    With `only` (one of its muscles, as in a presentation step) only that muscle's layer is drawn,
     keeping its number and role.
     """
-    cond = atlas.conditions[condition_id]
     layers = tuple(
         layer(atlas, m, role, i, side) for i, (m, role) in enumerate(condition_muscles(atlas, condition_id), start=1)
     )
-    if focus is not None:
-        layers = tuple(lay for lay in layers if lay.muscle == focus)
+    if only is not None:
+        layers = tuple(lay for lay in layers if lay.muscle == only)
         if not layers:
-            raise KeyError(f"{focus!r} is not one of {condition_id!r}'s muscles")
-    caption = cond.name if focus is None else f"{cond.name}: {layers[0].name}"
-    return Overlay(
-        layers=layers, highlight=condition_regions(atlas, condition_id, side), focus=focus, caption=caption
-    )
+            raise KeyError(f"{only!r} is not one of {condition_id!r}'s muscles")
+    return Overlay(layers=layers, highlight=condition_regions(atlas, condition_id, side))
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

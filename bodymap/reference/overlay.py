@@ -11,7 +11,7 @@ from typing import Literal
 
 from bodymap.content.atlas import PlacedTriggerPoint
 
-Role = Literal["focus", "primary", "also", "candidate", "refers"]
+Role = Literal["muscle", "primary", "also", "candidate", "refers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +42,6 @@ class Overlay:
     layers: tuple[MuscleLayer, ...] = ()
     highlight: tuple[str, ...] = ()
     pain: tuple[tuple[str, int | None], ...] = ()
-    focus: str | None = None
-    caption: str = ""
     points_in: tuple[PlacedTriggerPoint, ...] = field(default=())
 
     @property
@@ -64,6 +62,17 @@ class Overlay:
         seen = {(p.muscle, p.side, p.point.id) for _, p in out}
         out += [(0, p) for p in self.points_in if (p.muscle, p.side, p.point.id) not in seen]
         return tuple(out)
+
+    @property
+    def numbered(self) -> bool:
+        """Layers carry their numbers (on the map and the handout) when there is more than one."""
+        return len(self.layers) > 1
+
+    @property
+    def outlined(self) -> tuple[str, ...]:
+        """Highlighted regions drawn hatched: the highlight minus the marked pain (which has its own outline)."""
+        pain = set(self.pain_regions)
+        return _unique(r for r in self.highlight if r not in pain)
 
     @property
     def pain_regions(self) -> tuple[str, ...]:

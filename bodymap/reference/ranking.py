@@ -154,5 +154,4 @@ def pain_overlay(atlas: Atlas, pain: Pain, candidates: tuple[Candidate, ...]) ->
         for i, c in enumerate(candidates, start=1)
     )
     marked = tuple((r, pain[r]) for r in pain)
-    caption = "Where it hurts" if candidates else "Where it hurts: no muscle in the map refers there"
-    return Overlay(layers=layers, highlight=tuple(r for r, _ in marked), pain=marked, caption=caption)
+    return Overlay(layers=layers, highlight=tuple(r for r, _ in marked), pain=marked)

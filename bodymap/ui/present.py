@@ -59,7 +59,7 @@ def steps(atlas: Atlas) -> tuple[str, list[Step]]:
         full = pain_overlay(atlas, pain, candidates)
         return "Where it hurts", [
             Step(lay.muscle, f"Candidate {lay.number} of {len(candidates)}",
-                 Overlay(layers=(lay,), pain=full.pain, caption=full.caption)) for lay in full.layers
+                 Overlay(layers=(lay,), pain=full.pain)) for lay in full.layers
         ]
     subject = s["subject"]
     if subject == "condition" and s["condition"] in atlas.conditions:
@@ -67,7 +67,7 @@ def steps(atlas: Atlas) -> tuple[str, list[Step]]:
         roles = condition_muscles(atlas, cid)
         return atlas.conditions[cid].name, [
             Step(m, f"{i} of {len(roles)} · {'main muscle' if role == 'primary' else 'also common'}",
-                 condition_overlay(atlas, cid, s["side"], focus=m)) for i, (m, role) in enumerate(roles, start=1)
+                 condition_overlay(atlas, cid, s["side"], only=m)) for i, (m, role) in enumerate(roles, start=1)
         ]
     if subject == "muscle" and s["muscle"] in atlas.muscles:
         mid = s["muscle"]

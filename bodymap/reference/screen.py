@@ -1,0 +1,298 @@
+"""What is on screen: one immutable `Screen`, pure transitions, and what it draws and presents.
+
+Words, each with one meaning across the code:
+- **page**: one of the app's three pages (`explore`, `pain` = "Where does it hurt?", `guide`);
+- **view**: a drawing of the body (`front`, `back`); `Screen.views` are the views on screen;
+- **presenting** (the link's `mode=present`): the large step-by-step screen for educators;
+- **focus point**: the one trigger point (muscle id, point id) drawn larger on the map;
+- **subject**: what a panel, a presentation and a handout are about (a region, muscle, condition or
+  marked pain).
+
+The UI keeps one `Screen` in its session state (`bodymap.ui.state`); the deep link parses to it and
+prints from it (`bodymap.reference.deeplink`); the map and the handout draw `overlay_for` it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from bodymap.content.atlas import Atlas, BodySide
+from bodymap.reference.lookup import condition_muscles, condition_overlay, layer, muscle_overlay, referring_muscles
+from bodymap.reference.lookup import region_overlay as _region_overlay
+from bodymap.reference.overlay import Overlay
+from bodymap.reference.ranking import pain_overlay, rank_candidates
+from bodymap.reference.wording import how_often, role_words
+
+Page = Literal["explore", "pain", "guide"]
+PAGES: tuple[Page, ...] = ("explore", "pain", "guide")
+SubjectKind = Literal["region", "muscle", "condition", "pain"]
+BODY_VIEWS = ("front", "back")
+MAX_PAIN = 20
+AREA_CHOSEN = "Area chosen"
+USUALLY_FELT = "Where it is usually felt"
+
+Pain = tuple[tuple[str, "int | None"], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a panel, a presentation or a handout is about.
+
+    `id` names a region, muscle or condition; `pain` holds the marked places (region, level 0-10 or
+    None) of a "where does it hurt?" subject; `side` None means both sides; `from_region` is the
+    region a muscle was opened from (kept highlighted, and the panel offers a way back to it).
+    """
+
+    kind: SubjectKind
+    id: str = ""
+    pain: Pain = ()
+    side: BodySide | None = None
+    from_region: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """Everything that decides what is shown. Change it only through the transitions below."""
+
+    page: Page = "explore"
+    subject: Subject | None = None
+    pain: Pain = ()
+    side: BodySide | None = None
+    presenting: bool = False
+    step: int = 1
+    views: tuple[str, ...] = BODY_VIEWS
+    focus_point: tuple[str, str] | None = None
+
+    @property
+    def shown(self) -> Subject | None:
+        """The subject of the page on screen (marked pain on the pain page), with the screen's side."""
+        if self.page == "pain":
+            return Subject("pain", pain=self.pain) if self.pain else None
+        if self.page == "guide" or self.subject is None:
+            return None
+        side = self.side if self.subject.kind in ("muscle", "condition") else None
+        return replace(self.subject, side=side)
+
+    def chosen(self, kind: SubjectKind) -> str | None:
+        """The id chosen of one kind (for the lists that mirror the map), or None."""
+        s = self.subject
+        return s.id if s is not None and s.kind == kind and self.page == "explore" else None
+
+
+# Transitions: Screen -> Screen ------------------------------------------------------------------------
+
+
+def open_region(screen: Screen, region: str) -> Screen:
+    """Show a region's panel (leaving presentation steps at the start)."""
+    return replace(screen, page="explore", subject=Subject("region", region), focus_point=None, step=1)
+
+
+def open_muscle(screen: Screen, muscle: str, from_region: str | None = None) -> Screen:
+    """Show a muscle's panel; `from_region` is the region it was opened from."""
+    return replace(screen, page="explore", subject=Subject("muscle", muscle, from_region=from_region),
+                   focus_point=None, step=1)
+
+
+def open_condition(screen: Screen, condition: str) -> Screen:
+    """Show a condition's panel."""
+    return replace(screen, page="explore", subject=Subject("condition", condition), focus_point=None, step=1)
+
+
+def tap_region(screen: Screen, region: str) -> Screen:
+    """A tap on the map: on the pain page it marks or unmarks the place, elsewhere it opens the region."""
+    return toggle_pain(screen, region) if screen.page == "pain" else open_region(screen, region)
+
+
+def toggle_pain(screen: Screen, region: str) -> Screen:
+    """Mark a place as painful, or unmark it when it is already marked (at most MAX_PAIN places)."""
+    pain = dict(screen.pain)
+    if region in pain:
+        del pain[region]
+    elif len(pain) < MAX_PAIN:
+        pain[region] = None
+    return replace(screen, pain=tuple(pain.items()), step=1)
+
+
+def mark_pain(screen: Screen, regions: tuple[str, ...] | list[str]) -> Screen:
+    """Mark exactly these places (in this order), keeping the levels of places already marked."""
+    old = dict(screen.pain)
+    chosen = list(dict.fromkeys(regions))[:MAX_PAIN]
+    return replace(screen, pain=tuple((r, old.get(r)) for r in chosen), step=1)
+
+
+def set_level(screen: Screen, region: str, level: int | None) -> Screen:
+    """Set a marked place's level (0-10, or None); unmarked places are left alone."""
+    if region not in dict(screen.pain):
+        return screen
+    if level is not None and not 0 <= level <= 10:
+        raise ValueError(f"pain level must be 0-10, got {level}")
+    return replace(screen, pain=tuple((r, level if r == region else v) for r, v in screen.pain))
+
+
+def clear_pain(screen: Screen) -> Screen:
+    """Remove every mark."""
+    return replace(screen, pain=(), step=1)
+
+
+def set_page(screen: Screen, page: Page) -> Screen:
+    """Go to another page (presentation steps start again)."""
+    if page not in PAGES:
+        raise ValueError(f"unknown page {page!r}")
+    return replace(screen, page=page, step=1)
+
+
+def set_side(screen: Screen, side: BodySide | None) -> Screen:
+    """Show one side (left or right) or both (None)."""
+    if side not in (None, "left", "right"):
+        raise ValueError(f"side must be left, right or None, got {side!r}")
+    return replace(screen, side=side)
+
+
+def set_views(screen: Screen, views: tuple[str, ...]) -> Screen:
+    """Show these views of the body (one or both of front and back, each once)."""
+    views = tuple(views)
+    if not views or len(set(views)) != len(views) or not set(views) <= set(BODY_VIEWS):
+        raise ValueError(f"views must be one or both of {BODY_VIEWS}, got {views!r}")
+    return replace(screen, views=views)
+
+
+def focus_on(screen: Screen, point: tuple[str, str] | None) -> Screen:
+    """Draw one trigger point (muscle id, point id) larger, or none."""
+    return replace(screen, focus_point=point)
+
+
+def start_presenting(screen: Screen) -> Screen:
+    """Present what is on screen, from the first step."""
+    return replace(screen, presenting=True, step=1)
+
+
+def stop_presenting(screen: Screen) -> Screen:
+    """Back to the normal page, on the same subject."""
+    return replace(screen, presenting=False, step=1)
+
+
+def go_to_step(screen: Screen, step: int, count: int) -> Screen:
+    """Show step `step` of `count` (clamped to 1..count)."""
+    return replace(screen, step=min(max(1, step), max(count, 1)))
+
+
+def next_step(screen: Screen, count: int) -> Screen:
+    return go_to_step(screen, screen.step + 1, count)
+
+
+def previous_step(screen: Screen, count: int) -> Screen:
+    return go_to_step(screen, screen.step - 1, count)
+
+
+# What the screen draws -----------------------------------------------------------------------------------
+
+
+def subject_overlay(atlas: Atlas, subject: Subject | None) -> Overlay:
+    """The overlay a subject draws on the map, and so on its handout's diagram."""
+    if subject is None:
+        return Overlay()
+    if subject.kind == "region":
+        return _region_overlay(atlas, subject.id)
+    if subject.kind == "muscle":
+        ctx = (subject.from_region,) if subject.from_region in atlas.regions else ()
+        return muscle_overlay(atlas, subject.id, subject.side, highlight=ctx)
+    if subject.kind == "condition":
+        return condition_overlay(atlas, subject.id, subject.side)
+    pain = dict(subject.pain)
+    return pain_overlay(atlas, pain, rank_candidates(atlas, pain))
+
+
+def valid_subject(atlas: Atlas, subject: Subject | None) -> Subject | None:
+    """The subject when everything it names is in the atlas, else None (content may have changed)."""
+    if subject is None:
+        return None
+    tables = {"region": atlas.regions, "muscle": atlas.muscles, "condition": atlas.conditions}
+    if subject.kind == "pain":
+        pain = tuple((r, v) for r, v in subject.pain if r in atlas.regions)
+        return replace(subject, pain=pain) if pain else None
+    return subject if subject.id in tables[subject.kind] else None
+
+
+def selected_region(screen: Screen) -> str | None:
+    """The region drawn as selected (a region's panel is open)."""
+    s = screen.shown
+    return s.id if s is not None and s.kind == "region" else None
+
+
+def highlight_label(screen: Screen) -> str:
+    """What the hatched highlight means in the map's legend."""
+    s = screen.shown
+    return USUALLY_FELT if s is not None and s.kind == "condition" else AREA_CHOSEN
+
+
+def views_for(atlas: Atlas, screen: Screen) -> tuple[str, ...]:
+    """The views to draw: a single view switches to the chosen (or last marked) area's view."""
+    views = screen.views
+    if len(views) != 1:
+        return views
+    s = screen.shown
+    region = None
+    if s is not None and s.kind == "region":
+        region = s.id
+    elif s is not None and s.kind == "pain":
+        region = s.pain[-1][0]
+    if region in atlas.regions and atlas.regions[region].view != views[0]:
+        return (atlas.regions[region].view,)
+    return views
+
+
+def overlay_for(atlas: Atlas, screen: Screen) -> Overlay:
+    """What the map draws for a screen: the subject's overlay, or the presentation step's."""
+    if screen.presenting:
+        _, steps = steps_for(atlas, screen)
+        return steps[min(screen.step, len(steps)) - 1].overlay if steps else Overlay()
+    return subject_overlay(atlas, valid_subject(atlas, screen.shown))
+
+
+# Presentation ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One presentation step: the muscle shown, a short step label and the overlay drawn."""
+
+    muscle: str
+    label: str
+    overlay: Overlay
+
+
+def steps_for(atlas: Atlas, screen: Screen) -> tuple[str, tuple[Step, ...]]:
+    """The title and steps of a presentation of what is on screen (no steps when there is nothing to show)."""
+    subject = valid_subject(atlas, screen.shown)
+    if subject is None:
+        return "", ()
+    if subject.kind == "pain":
+        return "Where it hurts", _pain_steps(atlas, subject)
+    if subject.kind == "condition":
+        roles = condition_muscles(atlas, subject.id)
+        return atlas.conditions[subject.id].name, tuple(
+            Step(m, f"{i} of {len(roles)} · {role_words(role)}",
+                 condition_overlay(atlas, subject.id, subject.side, only=m))
+            for i, (m, role) in enumerate(roles, start=1))
+    if subject.kind == "muscle":
+        return atlas.muscles[subject.id].name, (Step(subject.id, "Muscle", subject_overlay(atlas, subject)),)
+    return f"Pain felt at {atlas.regions[subject.id].label}", _region_steps(atlas, subject.id)
+
+
+def _pain_steps(atlas: Atlas, subject: Subject) -> tuple[Step, ...]:
+    pain = dict(subject.pain)
+    candidates = rank_candidates(atlas, pain)
+    full = pain_overlay(atlas, pain, candidates)
+    return tuple(Step(lay.muscle, f"Candidate {lay.number} of {len(candidates)}",
+                      Overlay(layers=(lay,), pain=full.pain)) for lay in full.layers)
+
+
+def _region_steps(atlas: Atlas, region: str) -> tuple[Step, ...]:
+    refs = referring_muscles(atlas, region)
+    out = []
+    for i, r in enumerate(refs, start=1):
+        lay = layer(atlas, r.muscle, "refers", i, r.sides[0] if len(r.sides) == 1 else None)
+        out.append(Step(r.muscle, f"{i} of {len(refs)} · sends pain here {how_often(r.strength)}",
+                        Overlay(layers=(lay,), highlight=(region,))))
+    return tuple(out)
