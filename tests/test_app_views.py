@@ -14,7 +14,8 @@ from streamlit.testing.v1 import AppTest
 from bodymap.drawing.figure import HIGHLIGHT_NAME, LOOSE_POINTS_NAME, PAIN_LEVELS_NAME, SELECTED_NAME
 from bodymap.reference.lookup import condition_muscles, points_in_region, referring_muscles
 from bodymap.reference.ranking import rank_candidates
-from bodymap.ui.state import GUIDE, PAIN
+
+PAIN, GUIDE = "pain", "guide"  # the page values of the page control
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bodymap.reference.deeplink import KEYS, MAX_PAIN, ViewState, parse_query, to_query
+from bodymap.reference.deeplink import KEYS, MAX_PAIN, parse_query, to_query
+from bodymap.reference.screen import Screen, Subject
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,6 +43,14 @@ HOSTILE = [
 ]
 
 
+def view(region=None, muscle=None, condition=None, pain=(), present=False, side=None, step=1) -> Screen:
+    """The screen a link describes, spelt out (the page follows the same rule as the app)."""
+    subject = (Subject("muscle", muscle, from_region=region) if muscle else Subject("condition", condition)
+               if condition else Subject("region", region) if region else None)
+    page = "pain" if pain and (subject is None or subject.kind == "region") else "explore"
+    return Screen(page=page, subject=subject, pain=pain, side=side, presenting=present, step=step)
+
+
 @pytest.fixture(scope="module")
 def atlas(tmp_path_factory):
     from conftest import synthetic_atlas
@@ -59,20 +68,20 @@ def atlas(tmp_path_factory):
 @pytest.mark.parametrize(
     ("params", "state"),
     [
-        ({}, ViewState()),
-        ({"region": "temple-left"}, ViewState(region="temple-left")),
-        ({"region": "sternum"}, ViewState(region="sternum")),
-        ({"region": "temple"}, ViewState(region="temple-left")),  # a base id: left unless a side is given
-        ({"region": "temple", "side": "right"}, ViewState(region="temple-right", side="right")),
-        ({"muscle": "trap", "side": "both"}, ViewState(muscle="trap")),
+        ({}, view()),
+        ({"region": "temple-left"}, view(region="temple-left")),
+        ({"region": "sternum"}, view(region="sternum")),
+        ({"region": "temple"}, view(region="temple-left")),  # a base id: left unless a side is given
+        ({"region": "temple", "side": "right"}, view(region="temple-right", side="right")),
+        ({"muscle": "trap", "side": "both"}, view(muscle="trap")),
         ({"condition": "headache", "mode": "present", "step": "2"},
-         ViewState(condition="headache", present=True, step=2)),
+         view(condition="headache", present=True, step=2)),
         ({"pain": "temple-left:7,jaw-right,sternum:0"},
-         ViewState(pain=(("temple-left", 7), ("jaw-right", None), ("sternum", 0)))),
-        ({"pain": " temple-left : 7 , , jaw-right "}, ViewState(pain=(("temple-left", 7), ("jaw-right", None)))),
-        ({"pain": ["temple-left:3", "jaw-left:4"]}, ViewState(pain=(("temple-left", 3), ("jaw-left", 4)))),
-        ({"pain": "temple-left:3,temple-left:9"}, ViewState(pain=(("temple-left", 3),))),  # first one kept
-        ({"pain": "jaw:5", "side": "right"}, ViewState(pain=(("jaw-right", 5),), side="right")),
+         view(pain=(("temple-left", 7), ("jaw-right", None), ("sternum", 0)))),
+        ({"pain": " temple-left : 7 , , jaw-right "}, view(pain=(("temple-left", 7), ("jaw-right", None)))),
+        ({"pain": ["temple-left:3", "jaw-left:4"]}, view(pain=(("temple-left", 3), ("jaw-left", 4)))),
+        ({"pain": "temple-left:3,temple-left:9"}, view(pain=(("temple-left", 3),))),  # first one kept
+        ({"pain": "jaw:5", "side": "right"}, view(pain=(("jaw-right", 5),), side="right")),
     ],
 )
 def test_valid_links(atlas, params, state):
@@ -82,26 +91,26 @@ def test_valid_links(atlas, params, state):
 @pytest.mark.parametrize(
     ("params", "state", "notice"),
     [
-        ({"region": "tempel"}, ViewState(), "Ignored an unknown body area “tempel” in the link."),
-        ({"muscle": "../../etc/passwd"}, ViewState(), "Ignored an unknown muscle in the link."),
-        ({"condition": "<script>"}, ViewState(), "Ignored an unknown condition in the link."),
-        ({"region": "x" * 10_000}, ViewState(), "Ignored a “region” in the link that is far too long."),
-        ({"region": ["temple-left", "jaw-left"]}, ViewState(region="temple-left"),
+        ({"region": "tempel"}, view(), "Ignored an unknown body area “tempel” in the link."),
+        ({"muscle": "../../etc/passwd"}, view(), "Ignored an unknown muscle in the link."),
+        ({"condition": "<script>"}, view(), "Ignored an unknown condition in the link."),
+        ({"region": "x" * 10_000}, view(), "Ignored a “region” in the link that is far too long."),
+        ({"region": ["temple-left", "jaw-left"]}, view(region="temple-left"),
          "The link sets “region” more than once; the first one is used."),
-        ({"mode": "admin"}, ViewState(), "Ignored a mode in the link: the only mode is “present”."),
-        ({"side": "up"}, ViewState(), "Ignored a side in the link: it must be left, right or both."),
-        ({"step": "0"}, ViewState(), "Ignored a step in the link: it must be a number from 1 to 99."),
-        ({"step": "-3"}, ViewState(), "Ignored a step in the link: it must be a number from 1 to 99."),
-        ({"condition": "headache", "step": "9"}, ViewState(condition="headache", step=3),
+        ({"mode": "admin"}, view(), "Ignored a mode in the link: the only mode is “present”."),
+        ({"side": "up"}, view(), "Ignored a side in the link: it must be left, right or both."),
+        ({"step": "0"}, view(), "Ignored a step in the link: it must be a number from 1 to 99."),
+        ({"step": "-3"}, view(), "Ignored a step in the link: it must be a number from 1 to 99."),
+        ({"condition": "headache", "step": "9"}, view(condition="headache", step=3),
          "The link asks for step 9, but there are 3 steps; showing the last one."),
-        ({"debug": "1", "region": "jaw-left"}, ViewState(region="jaw-left"),
+        ({"debug": "1", "region": "jaw-left"}, view(region="jaw-left"),
          "Ignored settings in the link that this app does not know."),
-        ({"pain": "temple-left:11,jaw-left:2"}, ViewState(pain=(("jaw-left", 2),)),
+        ({"pain": "temple-left:11,jaw-left:2"}, view(pain=(("jaw-left", 2),)),
          "Ignored painful places in the link that are not body areas, or whose level is not 0 to 10."),
-        ({"pain": "<b>x</b>,jaw-left"}, ViewState(pain=(("jaw-left", None),)),
+        ({"pain": "<b>x</b>,jaw-left"}, view(pain=(("jaw-left", None),)),
          "Ignored painful places in the link that are not body areas, or whose level is not 0 to 10."),
-        ({"region": 5}, ViewState(), "Ignored a “region” in the link that is not text."),
-        ({"region": ["jaw-left", 7]}, ViewState(), "Ignored a “region” in the link that is not text."),
+        ({"region": 5}, view(), "Ignored a “region” in the link that is not text."),
+        ({"region": ["jaw-left", 7]}, view(), "Ignored a “region” in the link that is not text."),
     ],
 )
 def test_bad_links_are_ignored_with_a_notice(atlas, params, state, notice):
@@ -123,17 +132,14 @@ def test_too_many_pain_places_keep_the_first(make_atlas):
 @pytest.mark.parametrize("key", KEYS)
 def test_hostile_values_never_raise_and_never_echo(atlas, key, value):
     state, notices = parse_query({key: value}, atlas)
-    assert isinstance(state, ViewState)
+    assert isinstance(state, Screen)
     for notice in notices:
         assert len(notice) < 120
         assert "<" not in notice and "/" not in notice and "\x00" not in notice
         if len(value) > 40:
             assert value[:40] not in notice
     # whatever was kept is a real id
-    assert state.region is None or state.region in atlas.regions
-    assert state.muscle is None or state.muscle in atlas.muscles
-    assert state.condition is None or state.condition in atlas.conditions
-    assert all(r in atlas.regions and (i is None or 0 <= i <= 10) for r, i in state.pain)
+    assert_real_ids(atlas, state)
 
 
 @pytest.mark.parametrize(
@@ -153,7 +159,7 @@ def test_hostile_values_never_raise_and_never_echo(atlas, key, value):
 )
 def test_odd_shapes_never_raise(atlas, params):
     state, notices = parse_query(params, atlas)
-    assert isinstance(state, ViewState) and isinstance(notices, list)
+    assert isinstance(state, Screen) and isinstance(notices, list)
     assert all(isinstance(n, str) for n in notices)
 
 
@@ -163,7 +169,17 @@ def test_an_unreadable_mapping_never_raises(atlas):
             raise RuntimeError("boom")
 
     state, notices = parse_query(Broken(), atlas)
-    assert state == ViewState() and len(notices) == 1
+    assert state == view() and len(notices) == 1
+
+
+def assert_real_ids(atlas, state: Screen) -> None:
+    """Whatever a link kept names something in the atlas."""
+    subject = state.subject
+    tables = {"region": atlas.regions, "muscle": atlas.muscles, "condition": atlas.conditions}
+    if subject is not None:
+        assert subject.id in tables[subject.kind]
+        assert subject.from_region is None or subject.from_region in atlas.regions
+    assert all(r in atlas.regions and (i is None or 0 <= i <= 10) for r, i in state.pain)
 
 
 def _random_value(rng: random.Random, atlas) -> str | list[str]:
@@ -188,10 +204,7 @@ def test_fuzz_never_raises_and_keeps_only_valid_ids(atlas):
     for _ in range(3000):
         params = {rng.choice(keys): _random_value(rng, atlas) for _ in range(rng.randint(0, 8))}
         state, notices = parse_query(params, atlas)
-        assert state.region is None or state.region in atlas.regions
-        assert state.muscle is None or state.muscle in atlas.muscles
-        assert state.condition is None or state.condition in atlas.conditions
-        assert all(r in atlas.regions and (i is None or 0 <= i <= 10) for r, i in state.pain)
+        assert_real_ids(atlas, state)
         assert len({r for r, _ in state.pain}) == len(state.pain) <= MAX_PAIN
         assert state.side in (None, "left", "right") and 1 <= state.step <= 99
         assert len(notices) <= 8
@@ -202,17 +215,27 @@ def test_fuzz_never_raises_and_keeps_only_valid_ids(atlas):
 @pytest.mark.parametrize(
     ("state", "query"),
     [
-        (ViewState(), {}),
-        (ViewState(region="temple-left"), {"region": "temple-left"}),
-        (ViewState(condition="headache", present=True, step=2, side="right"),
+        (view(), {}),
+        (view(region="temple-left"), {"region": "temple-left"}),
+        (view(condition="headache", present=True, step=2, side="right"),
          {"condition": "headache", "mode": "present", "step": "2", "side": "right"}),
-        (ViewState(pain=(("temple-left", 7), ("sternum", None))), {"pain": "temple-left:7,sternum"}),
-        (ViewState(muscle="trap", step=1), {"muscle": "trap"}),
+        (view(pain=(("temple-left", 7), ("sternum", None))), {"pain": "temple-left:7,sternum"}),
+        (view(muscle="trap", step=1), {"muscle": "trap"}),
+        (view(region="neck-left", muscle="trap", side="left"), {"region": "neck-left", "muscle": "trap", "side": "left"}),
+        (view(region="jaw-left", pain=(("temple-left", 2),)), {"region": "jaw-left", "pain": "temple-left:2"}),
+        (view(condition="headache", pain=(("temple-left", None),)), {"condition": "headache", "pain": "temple-left"}),
     ],
 )
 def test_to_query_leaves_out_defaults_and_round_trips(atlas, state, query):
     assert to_query(state) == query
     assert parse_query(query, atlas) == (state, [])
+
+
+def test_the_guide_page_has_a_bare_link_unless_presenting(atlas):
+    guide = Screen(page="guide", subject=Subject("condition", "headache"))
+    assert to_query(guide) == {}
+    assert to_query(Screen(page="guide", subject=Subject("condition", "headache"), presenting=True)) == {
+        "condition": "headache", "mode": "present"}
 
 
 def test_every_key_is_documented():

@@ -1,4 +1,4 @@
-"""Deep links: the view as URL query parameters, and back, ignoring anything unknown or hostile.
+"""Deep links: the `Screen` as URL query parameters, and back, ignoring anything unknown or hostile.
 
 Keys (see docs/deep-links.md): `region`, `muscle`, `condition` (ids), `pain` (a comma list of
 `id` or `id:intensity`, intensity 0-10), `mode=present`, `side` (`left`, `right` or `both`) and
@@ -10,39 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from bodymap.content.atlas import Atlas, BodySide
 from bodymap.reference.lookup import condition_muscle_ids
+from bodymap.reference.screen import MAX_PAIN, Page, Screen, Subject
 
 KEYS = ("region", "muscle", "condition", "pain", "mode", "side", "step")
 MAX_VALUE = 500  # characters in one value; longer values are dropped whole
-MAX_PAIN = 20  # marked regions kept from a link
 MAX_STEP = 99
 MAX_NOTICES = 8
 _SAFE = re.compile(r"[a-z][a-z0-9-]{0,39}")
 _NUMBER = re.compile(r"[0-9]{1,2}")
-
-
-@dataclass(frozen=True, slots=True)
-class ViewState:
-    """What the app shows. `pain` keeps the marked regions in order, each with its intensity or None.
-
-    `side` None means both sides; `step` counts from 1 (the presentation step).
-    """
-
-    region: str | None = None
-    muscle: str | None = None
-    condition: str | None = None
-    pain: tuple[tuple[str, int | None], ...] = ()
-    present: bool = False
-    side: BodySide | None = None
-    step: int = 1
-
-    @property
-    def pain_map(self) -> dict[str, int | None]:
-        return dict(self.pain)
 
 
 def _shown(value: str) -> str:
@@ -130,13 +109,34 @@ class _Parser:
         return tuple(marked.items())
 
 
-def parse_query(params: Mapping[str, Any], atlas: Atlas) -> tuple[ViewState, list[str]]:
-    """The view a link asks for, and plain notices about what was ignored. Never raises."""
+def parse_query(params: Mapping[str, Any], atlas: Atlas) -> tuple[Screen, list[str]]:
+    """The screen a link asks for, and plain notices about what was ignored. Never raises."""
     p = _Parser(atlas)
     try:
         items = list(params.items())
     except Exception:  # a hostile mapping: treat as empty
-        return ViewState(), ["Ignored the link’s settings: they could not be read."]
+        return Screen(), ["Ignored the link’s settings: they could not be read."]
+    got = _known_keys(p, items)
+    side = _side(p, got)
+    present = _present(p, got)
+    region = muscle = condition = None
+    if (value := _one(p, got, "region")) is not None:
+        region = p.region(value, side)
+    if (value := _one(p, got, "muscle")) is not None:
+        muscle = p.known(value, atlas.muscles, "muscle")
+    if (value := _one(p, got, "condition")) is not None:
+        condition = p.known(value, atlas.conditions, "condition")
+    pain = p.pain(got["pain"], side) if "pain" in got else ()
+    step = _step(p, got, atlas, condition)
+    subject = (Subject("muscle", muscle, from_region=region) if muscle else
+               Subject("condition", condition) if condition else Subject("region", region) if region else None)
+    page: Page = "pain" if pain and (subject is None or subject.kind == "region") else "explore"
+    screen = Screen(page=page, subject=subject, pain=pain, side=side, presenting=present, step=step)
+    return screen, p.notices[:MAX_NOTICES]
+
+
+def _known_keys(p: _Parser, items: list) -> dict[str, list[str]]:
+    """The string values of each known key; unknown keys and non-text values noted."""
     got: dict[str, list[str]] = {}
     unknown = 0
     for key, raw in items:
@@ -150,58 +150,67 @@ def parse_query(params: Mapping[str, Any], atlas: Atlas) -> tuple[ViewState, lis
         got.setdefault(key, []).extend(values)
     if unknown:
         p.note("Ignored settings in the link that this app does not know.")
-
-    side: BodySide | None = None
-    if "side" in got and (value := p.single("side", got["side"])) is not None:
-        if value in ("left", "right"):
-            side = value  # type: ignore[assignment]
-        elif value != "both":
-            p.note("Ignored a side in the link: it must be left, right or both.")
-    present = False
-    if "mode" in got and (value := p.single("mode", got["mode"])) is not None:
-        if value == "present":
-            present = True
-        else:
-            p.note("Ignored a mode in the link: the only mode is “present”.")
-    region = muscle = condition = None
-    if "region" in got and (value := p.single("region", got["region"])) is not None:
-        region = p.region(value, side)
-    if "muscle" in got and (value := p.single("muscle", got["muscle"])) is not None:
-        muscle = p.known(value, atlas.muscles, "muscle")
-    if "condition" in got and (value := p.single("condition", got["condition"])) is not None:
-        condition = p.known(value, atlas.conditions, "condition")
-    pain = p.pain(got["pain"], side) if "pain" in got else ()
-    step = 1
-    if "step" in got and (value := p.single("step", got["step"])) is not None:
-        if _NUMBER.fullmatch(value) and 1 <= int(value) <= MAX_STEP:
-            step = int(value)
-            if condition is not None:
-                count = len(condition_muscle_ids(atlas.conditions[condition]))
-                if step > count:
-                    p.note(f"The link asks for step {step}, but there are {count} steps; showing the last one.")
-                    step = count
-        else:
-            p.note(f"Ignored a step in the link: it must be a number from 1 to {MAX_STEP}.")
-    state = ViewState(region, muscle, condition, pain, present, side, step)
-    notices = p.notices[:MAX_NOTICES]
-    return state, notices
+    return got
 
 
-def to_query(state: ViewState) -> dict[str, str]:
-    """The query parameters for a view, leaving out defaults (a link that `parse_query` restores)."""
+def _one(p: _Parser, got: dict[str, list[str]], key: str) -> str | None:
+    return p.single(key, got[key]) if key in got else None
+
+
+def _side(p: _Parser, got: dict[str, list[str]]) -> BodySide | None:
+    value = _one(p, got, "side")
+    if value in ("left", "right"):
+        return value  # type: ignore[return-value]
+    if value not in (None, "both"):
+        p.note("Ignored a side in the link: it must be left, right or both.")
+    return None
+
+
+def _present(p: _Parser, got: dict[str, list[str]]) -> bool:
+    value = _one(p, got, "mode")
+    if value not in (None, "present"):
+        p.note("Ignored a mode in the link: the only mode is “present”.")
+    return value == "present"
+
+
+def _step(p: _Parser, got: dict[str, list[str]], atlas: Atlas, condition: str | None) -> int:
+    value = _one(p, got, "step")
+    if value is None:
+        return 1
+    if not (_NUMBER.fullmatch(value) and 1 <= int(value) <= MAX_STEP):
+        p.note(f"Ignored a step in the link: it must be a number from 1 to {MAX_STEP}.")
+        return 1
+    step = int(value)
+    if condition is not None:
+        count = len(condition_muscle_ids(atlas.conditions[condition]))
+        if step > count:
+            p.note(f"The link asks for step {step}, but there are {count} steps; showing the last one.")
+            step = count
+    return step
+
+
+def to_query(screen: Screen) -> dict[str, str]:
+    """The query parameters of a screen, leaving out defaults (a link that `parse_query` restores).
+
+    The page is not written: a link with marked pain and no muscle or condition opens "Where does
+    it hurt?"; the guide page (when not presenting) has a bare link.
+    """
+    if screen.page == "guide" and not screen.presenting:
+        return {}
     out: dict[str, str] = {}
-    if state.region:
-        out["region"] = state.region
-    if state.muscle:
-        out["muscle"] = state.muscle
-    if state.condition:
-        out["condition"] = state.condition
-    if state.pain:
-        out["pain"] = ",".join(r if i is None else f"{r}:{i}" for r, i in state.pain)
-    if state.present:
+    subject = screen.subject
+    if subject is not None:
+        region = subject.id if subject.kind == "region" else subject.from_region
+        if region:
+            out["region"] = region
+        if subject.kind in ("muscle", "condition"):
+            out[subject.kind] = subject.id
+    if screen.pain:
+        out["pain"] = ",".join(r if i is None else f"{r}:{i}" for r, i in screen.pain)
+    if screen.presenting:
         out["mode"] = "present"
-    if state.side:
-        out["side"] = state.side
-    if state.step != 1:
-        out["step"] = str(state.step)
+    if screen.side:
+        out["side"] = screen.side
+    if screen.step != 1:
+        out["step"] = str(screen.step)
     return out

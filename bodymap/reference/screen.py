@@ -66,10 +66,13 @@ class Screen:
 
     @property
     def shown(self) -> Subject | None:
-        """The subject of the page on screen (marked pain on the pain page), with the screen's side."""
+        """The subject of the page on screen (marked pain on the pain page), with the screen's side.
+
+        The guide page shows none, unless presenting (which presents the explore subject).
+        """
         if self.page == "pain":
             return Subject("pain", pain=self.pain) if self.pain else None
-        if self.page == "guide" or self.subject is None:
+        if self.page == "guide" and not self.presenting or self.subject is None:
             return None
         side = self.side if self.subject.kind in ("muscle", "condition") else None
         return replace(self.subject, side=side)

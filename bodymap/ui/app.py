@@ -1,11 +1,12 @@
-"""The app's router: page setup, content loading (or the error page), the link, the mode, and the page shown."""
+"""The app's router: page setup, content loading (or the error page), the link, and the page shown."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from bodymap.reference import screen as sm
 from bodymap.ui import state
-from bodymap.ui.explore import explore, notices
+from bodymap.ui.explore import explore
 from bodymap.ui.guide import session_guide
 from bodymap.ui.loading import data_folder, load, show_problems
 from bodymap.ui.pain import where_it_hurts
@@ -14,18 +15,15 @@ from bodymap.ui.text import md
 
 #: Layout only (less empty space above the title); no content goes through HTML.
 BASE_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>"
+PAGE_LABELS = {"explore": "Explore", "pain": "Where does it hurt?", "guide": "Session guide & safety"}
 
 
-def _mode_changed() -> None:
-    s = st.session_state
-    s["nav"] = s["mode-pick"] or state.EXPLORE
-    s["step"] = 1
+def _page_changed() -> None:
+    state.apply(sm.set_page, state.widget("mode-pick") or "explore")
 
 
 def _present_changed() -> None:
-    s = st.session_state
-    s["present"] = bool(s["present-toggle"])
-    s["step"] = 1
+    state.apply(sm.start_presenting if state.widget("present-toggle") else sm.stop_presenting)
 
 
 def short_disclaimer(text: str, sentences: int = 2) -> str:
@@ -35,11 +33,11 @@ def short_disclaimer(text: str, sentences: int = 2) -> str:
 
 
 def header(disclaimer: str) -> None:
-    """Title and presentation toggle, the short disclaimer, link notices and the mode control."""
-    s = st.session_state
+    """Title and presentation toggle, the short disclaimer, link notices and the page control."""
+    screen = state.screen()
     st.html(BASE_CSS)
-    s["mode-pick"] = s["nav"]
-    s["present-toggle"] = s["present"]
+    state.preset("mode-pick", screen.page)
+    state.preset("present-toggle", screen.presenting)
     with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
         st.markdown("## bodymap", width="content")
         st.toggle("Present", key="present-toggle", on_change=_present_changed, width="content",
@@ -47,9 +45,10 @@ def header(disclaimer: str) -> None:
                        "with Previous / Next steps.")
     st.caption(f"{md(short_disclaimer(disclaimer))} "
                "Warning signs and safety: see *Session guide & safety*.")
-    notices()
-    st.segmented_control("What do you want to do?", state.MODES, key="mode-pick", required=True,
-                         on_change=_mode_changed,
+    for note in state.notices():
+        st.info(md(note))
+    st.segmented_control("What do you want to do?", sm.PAGES, key="mode-pick", required=True,
+                         on_change=_page_changed, format_func=PAGE_LABELS.__getitem__,
                          label_visibility="collapsed", wrap=True)
 
 
@@ -62,15 +61,16 @@ def run() -> None:
         show_problems(folder, problems)
         return
     state.init(atlas)
-    s = st.session_state
-    if s["present"]:
+    state.full_run_started()
+    screen = state.screen()
+    if screen.presenting:
         presentation(atlas)
         return
     header(atlas.session.disclaimer)
-    if s["nav"] == state.PAIN:
-        where_it_hurts(atlas, folder)
-    elif s["nav"] == state.GUIDE:
+    if screen.page == "pain":
+        where_it_hurts(atlas)
+    elif screen.page == "guide":
         session_guide(atlas)
         state.sync_query()
     else:
-        explore(atlas, folder)
+        explore(atlas)

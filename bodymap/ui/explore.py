@@ -9,104 +9,75 @@ from __future__ import annotations
 import streamlit as st
 
 from bodymap.content.atlas import Atlas
-from bodymap.reference.lookup import condition_overlay, muscle_overlay, region_overlay
-from bodymap.reference.overlay import Overlay
+from bodymap.reference import screen as sm
+from bodymap.reference.screen import Subject
 from bodymap.ui import state
-from bodymap.ui.loading import search_index
-from bodymap.ui.map_view import show_map
-from bodymap.ui.panels import condition_panel, muscle_panel, region_panel, start_panel
-from bodymap.ui.text import md
+from bodymap.ui.loading import name_tables, search_index
+from bodymap.ui.map_view import screen_map
+from bodymap.ui.panels import start_panel, subject_panel
 
 MAX_HITS = 6
 KIND_WORDS = {"region": "body area", "muscle": "muscle", "condition": "condition"}
+VIEW_CHOICES = {"Both": ("front", "back"), "Front": ("front",), "Back": ("back",)}
+LIST_LABELS = {"region": "Body area", "muscle": "Muscle", "condition": "Condition"}
 
 
-def explore_overlay(atlas: Atlas) -> tuple[Overlay, str | None, str]:
-    """The overlay, selected region and highlight legend of the Explore view."""
-    s = st.session_state
-    subject = s["subject"]
-    if subject == "region" and s["region"] in atlas.regions:
-        return region_overlay(atlas, s["region"]), s["region"], "Area chosen"
-    if subject == "muscle" and s["muscle"] in atlas.muscles:
-        ctx = s["muscle_from"] if s["muscle_from"] in atlas.regions else None
-        return muscle_overlay(atlas, s["muscle"], s["side"], highlight=(ctx,) if ctx else ()), None, "Area chosen"
-    if subject == "condition" and s["condition"] in atlas.conditions:
-        return condition_overlay(atlas, s["condition"], s["side"]), None, "Where it is usually felt"
-    return Overlay(), None, "Area chosen"
-
-
-def view_control(key: str = "view-pick") -> tuple[str, ...]:
+def view_control(key: str = "view-pick") -> None:
     """Both / Front / Back: one view is shown larger (handy on a phone)."""
-    s = st.session_state
-    s[key] = s["views"]
+    names = {v: k for k, v in VIEW_CHOICES.items()}
+    state.preset(key, names.get(state.screen().views, "Both"))
 
     def changed() -> None:
-        s["views"] = s[key] or "Both"
+        state.apply(sm.set_views, VIEW_CHOICES[state.widget(key) or "Both"])
 
-    st.segmented_control("Show", list(state.VIEW_CHOICES), key=key, on_change=changed, required=True,
+    st.segmented_control("Show", list(VIEW_CHOICES), key=key, on_change=changed, required=True,
                          help="Show both views, or one view larger.")
-    return state.VIEW_CHOICES[s["views"]]
-
-
-def shown_views(atlas: Atlas, views: tuple[str, ...], region: str | None) -> tuple[str, ...]:
-    """The views to draw: a single view switches to the chosen area's view so it is always visible."""
-    if len(views) == 1 and region in atlas.regions and atlas.regions[region].view != views[0]:
-        return (atlas.regions[region].view,)
-    return views
 
 
 def _pick(kind: str, key: str) -> None:
-    value = st.session_state[key]
-    if value is None:
-        return
-    {"region": state.open_region, "muscle": state.open_muscle, "condition": state.open_condition}[kind](value)
+    value = state.widget(key)
+    if value is not None:
+        state.open_subject(Subject(kind, value))
 
 
 def pick_lists(atlas: Atlas, which: tuple[str, ...]) -> None:
-    """Searchable lists, each showing the current choice (set from the state before it is drawn)."""
-    s = st.session_state
-    tables = {
-        "region": ("Body area", {rid: r.label for rid, r in sorted(atlas.regions.items(), key=lambda kv: kv[1].label)}),
-        "muscle": ("Muscle", {mid: m.name for mid, m in sorted(atlas.muscles.items(), key=lambda kv: kv[1].name)}),
-        "condition": ("Condition", {cid: c.name for cid, c in sorted(atlas.conditions.items(),
-                                                                       key=lambda kv: kv[1].name)}),
-    }
+    """Searchable lists, each showing the current choice (set from the screen before it is drawn)."""
+    tables = name_tables(atlas)
+    screen = state.screen()
     for kind in which:
-        label, names = tables[kind]
-        key = f"pick-{kind}"
-        current = s[kind] if s["subject"] == kind else None
-        s[key] = current if current in names else None
+        label, names, key = LIST_LABELS[kind], tables[kind], f"pick-{kind}"
+        current = screen.chosen(kind)
+        state.preset(key, current if current in names else None)
         st.selectbox(label, list(names), key=key, format_func=names.__getitem__, on_change=_pick, args=(kind, key),
                      placeholder=f"Choose a {label.lower()}…", help=f"Type to filter the list of {label.lower()}s.")
 
 
-def search_box(atlas: Atlas, folder: str) -> None:
+def search_box(atlas: Atlas) -> None:
     """One box over areas, muscles and conditions (typos and other names allowed); results open on a tap."""
     query = st.text_input("Search", key="search", placeholder="e.g. tennis elbow, SCM, headache, heel", max_chars=80)
     if not query.strip():
         return
-    hits = search_index(folder, atlas).search(query, limit=MAX_HITS)
+    hits = search_index(atlas).search(query, limit=MAX_HITS)
     if not hits:
         st.caption("Nothing found. Try another word, or tap the body.")
         return
-    opens = {"region": state.open_region, "muscle": state.open_muscle, "condition": state.open_condition}
     with st.container(gap=None, key="search-hits"):
         for hit in hits:
             extra = f" (“{hit.matched}”)" if hit.matched != hit.label else ""
             st.button(f"→ {hit.label}{extra} · {KIND_WORDS[hit.kind]}", key=f"hit-{hit.kind}-{hit.id}",
-                      type="tertiary", on_click=opens[hit.kind], args=(hit.id,))
+                      type="tertiary", on_click=state.open_subject, args=(Subject(hit.kind, hit.id),))
 
 
 @st.fragment
-def explore(atlas: Atlas, folder: str) -> None:
+def explore(atlas: Atlas) -> None:
     """Map left, panel right (stacked on a phone); only this fragment reruns on a click."""
     state.full_rerun_if_asked()
-    s = st.session_state
-    overlay, selected, legend = explore_overlay(atlas)
+    screen = state.screen()
+    subject = sm.valid_subject(atlas, screen.shown)
     left, right = st.columns([3, 2], gap="large")
     # The panel is drawn first: its text reaches the page before the map is redrawn.
     with right:
-        search_box(atlas, folder)
+        search_box(atlas)
         c1, c2 = st.columns(2)
         with c1:
             pick_lists(atlas, ("muscle",))
@@ -114,25 +85,12 @@ def explore(atlas: Atlas, folder: str) -> None:
             pick_lists(atlas, ("condition",))
         st.divider()
         with st.container(key="panel"):
-            subject = s["subject"]
-            if subject == "region" and s["region"] in atlas.regions:
-                region_panel(atlas, folder, s["region"])
-            elif subject == "muscle" and s["muscle"] in atlas.muscles:
-                muscle_panel(atlas, folder, s["muscle"], s["muscle_from"])
-            elif subject == "condition" and s["condition"] in atlas.conditions:
-                condition_panel(atlas, folder, s["condition"])
-            else:
+            if subject is None:
                 start_panel(atlas)
+            else:
+                subject_panel(atlas, subject)
     with left:
-        views = shown_views(atlas, state.VIEW_CHOICES[s["views"]], selected)
-        show_map(atlas, overlay, selected, state.open_region, key="map", views=views,
-                 focus_point=s["focus_point"], highlight_label=legend)
+        screen_map(atlas, screen, key="map")
         view_control()
         pick_lists(atlas, ("region",))
     state.sync_query()
-
-
-def notices() -> None:
-    """What was ignored in the link, once, as short escaped notes."""
-    for note in st.session_state.get("notices", []):
-        st.info(md(note))

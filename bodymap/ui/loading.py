@@ -31,10 +31,42 @@ def load(folder: str) -> tuple[Atlas | None, tuple[Problem, ...]]:
     return atlas, tuple(problems)
 
 
+_FINGERPRINTS: dict[int, tuple[Atlas, int]] = {}
+
+
+def fingerprint(atlas: Atlas) -> int:
+    """A cache key for an atlas (its regions' hash), worked out once per atlas object."""
+    held = _FINGERPRINTS.get(id(atlas))
+    if held is None or held[0] is not atlas:
+        if len(_FINGERPRINTS) >= 8:
+            _FINGERPRINTS.clear()
+        held = _FINGERPRINTS[id(atlas)] = (atlas, hash(tuple(atlas.regions.values())))
+    return held[1]
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
-def search_index(folder: str, _atlas: Atlas) -> SearchIndex:
-    """The search index of a folder's atlas, built once."""
+def _search_index(atlas_key: int, _atlas: Atlas) -> SearchIndex:
     return SearchIndex(_atlas)
+
+
+def search_index(atlas: Atlas) -> SearchIndex:
+    """The search index of an atlas, built once."""
+    return _search_index(fingerprint(atlas), atlas)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _name_tables(atlas_key: int, _atlas: Atlas) -> dict[str, dict[str, str]]:
+    def by_name(table, name) -> dict[str, str]:
+        return {k: name(v) for k, v in sorted(table.items(), key=lambda kv: name(kv[1]))}
+
+    return {"region": by_name(_atlas.regions, lambda r: r.label),
+            "muscle": by_name(_atlas.muscles, lambda m: m.name),
+            "condition": by_name(_atlas.conditions, lambda c: c.name)}
+
+
+def name_tables(atlas: Atlas) -> dict[str, dict[str, str]]:
+    """Regions, muscles and conditions as id -> name, sorted by name (for the lists)."""
+    return _name_tables(fingerprint(atlas), atlas)
 
 
 def show_problems(folder: str, problems: tuple[Problem, ...]) -> None:

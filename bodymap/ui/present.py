@@ -3,25 +3,16 @@ step-through where each step focuses one muscle with a large caption (readable a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import streamlit as st
 
 from bodymap.content.atlas import Atlas
-from bodymap.reference.lookup import (
-    condition_muscles,
-    condition_overlay,
-    layer,
-    muscle_overlay,
-    muscle_referral,
-    referring_muscles,
-)
-from bodymap.reference.overlay import Overlay
-from bodymap.reference.ranking import pain_overlay, rank_candidates
+from bodymap.reference import screen as sm
+from bodymap.reference.lookup import muscle_referral
+from bodymap.reference.screen import Step, Subject
+from bodymap.reference.wording import join_names, region_names
 from bodymap.ui import state
-from bodymap.ui.map_view import show_map
-from bodymap.ui.panels import region_names
-from bodymap.ui.text import join_names, md
+from bodymap.ui.map_view import screen_map
+from bodymap.ui.text import md
 
 #: Only layout and type size: no content ever goes through HTML.
 PRESENT_CSS = """<style>
@@ -38,84 +29,27 @@ PRESENT_CSS = """<style>
 MAP_HEIGHT = 720
 
 
-@dataclass(frozen=True)
-class Step:
-    """One presentation step: the muscle in focus, its caption and the overlay drawn."""
-
-    muscle: str
-    kicker: str
-    overlay: Overlay
-
-
-def steps(atlas: Atlas) -> tuple[str, list[Step]]:
-    """The title and steps of what is on screen: a condition's muscles, a muscle, the muscles that refer to
-    a region, or the ranked candidates of marked pain."""
-    s = st.session_state
-    if s["nav"] == state.PAIN:
-        pain = {r: v for r, v in s["pain"].items() if r in atlas.regions}
-        if not pain:
-            return "", []
-        candidates = rank_candidates(atlas, pain)
-        full = pain_overlay(atlas, pain, candidates)
-        return "Where it hurts", [
-            Step(lay.muscle, f"Candidate {lay.number} of {len(candidates)}",
-                 Overlay(layers=(lay,), pain=full.pain)) for lay in full.layers
-        ]
-    subject = s["subject"]
-    if subject == "condition" and s["condition"] in atlas.conditions:
-        cid = s["condition"]
-        roles = condition_muscles(atlas, cid)
-        return atlas.conditions[cid].name, [
-            Step(m, f"{i} of {len(roles)} · {'main muscle' if role == 'primary' else 'also common'}",
-                 condition_overlay(atlas, cid, s["side"], only=m)) for i, (m, role) in enumerate(roles, start=1)
-        ]
-    if subject == "muscle" and s["muscle"] in atlas.muscles:
-        mid = s["muscle"]
-        return atlas.muscles[mid].name, [Step(mid, "Muscle", muscle_overlay(atlas, mid, s["side"]))]
-    if subject == "region" and s["region"] in atlas.regions:
-        rid = s["region"]
-        refs = referring_muscles(atlas, rid)
-        out = []
-        for i, r in enumerate(refs, start=1):
-            lay = layer(atlas, r.muscle, "refers", i, r.sides[0] if len(r.sides) == 1 else None)
-            how = "often" if r.strength == "essential" else "sometimes"
-            out.append(Step(r.muscle, f"{i} of {len(refs)} · sends pain here {how}",
-                            Overlay(layers=(lay,), highlight=(rid,))))
-        return f"Pain felt at {atlas.regions[rid].label}", out
-    return "", []
-
-
-def _go(delta: int, count: int) -> None:
-    s = st.session_state
-    s["step"] = min(max(1, s["step"] + delta), count)
-
-
-def _exit() -> None:
-    st.session_state["present"] = False
-    state.request_full_rerun()
-
-
 def _choose() -> None:
-    value = st.session_state.get("present-pick")
+    value = state.widget("present-pick")
     if value:
-        state.open_condition(value)
+        state.open_subject(Subject("condition", value))
 
 
 def _caption(atlas: Atlas, step: Step, count: int) -> None:
     """Step, muscle name and the Previous / Next buttons first (they stay on screen on a tablet), then facts."""
-    s = st.session_state
+    screen = state.screen()
     m = atlas.muscles[step.muscle]
-    side = s["side"]
+    side = screen.side
     ref = muscle_referral(atlas, m.id, side)
     with st.container(key="present-caption"):
-        st.markdown(md(step.kicker))
+        st.markdown(md(step.label))
         st.header(md(m.name), anchor=False)
     with st.container(key="present-nav", horizontal=True):
-        st.button("Previous", key="present-prev", on_click=_go, args=(-1, count), disabled=s["step"] <= 1,
-                  width="stretch", shortcut="Left")
-        st.button("Next", key="present-next", on_click=_go, args=(1, count), disabled=s["step"] >= count,
-                  width="stretch", type="primary", shortcut="Right")
-    st.progress(s["step"] / count, text=f"Step {s['step']} of {count}")
+        st.button("Previous", key="present-prev", on_click=state.apply, args=(sm.previous_step, count),
+                  disabled=screen.step <= 1, width="stretch", shortcut="Left")
+        st.button("Next", key="present-next", on_click=state.apply, args=(sm.next_step, count),
+                  disabled=screen.step >= count, width="stretch", type="primary", shortcut="Right")
+    st.progress(screen.step / count, text=f"Step {screen.step} of {count}")
     if m.clinical.casefold() != m.name.casefold():
         st.markdown(f"*{md(m.clinical)}*")
     st.markdown(f"**Pain often felt:** {md(join_names(region_names(atlas, ref.essential, side)))}")
@@ -125,35 +59,39 @@ def _caption(atlas: Atlas, step: Step, count: int) -> None:
         st.markdown(f"**Often mistaken for:** {md('; '.join(m.mimics[:2]))}")
 
 
+def _chooser(atlas: Atlas) -> None:
+    names = {cid: c.name for cid, c in atlas.conditions.items()}
+    st.markdown("Choose a condition to present its muscles one by one.")
+    st.selectbox("Condition", list(names), index=None, key="present-pick", on_change=_choose,
+                 format_func=names.__getitem__, placeholder="Choose a condition…")
+
+
 @st.fragment
 def presentation(atlas: Atlas) -> None:
     """The presentation page (its own fragment: Previous / Next rerun only this part)."""
     state.full_rerun_if_asked()
-    s = st.session_state
     st.html(PRESENT_CSS)
-    title, all_steps = steps(atlas)
+    screen = state.screen()
+    title, steps = sm.steps_for(atlas, screen)
     with st.container(key="present-root"):
         with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
             with st.container(key="panel-title", width="content"):
                 st.title(md(title or "Presentation"), anchor=False)
-            st.button("Exit presentation", key="present-exit", on_click=_exit, width="content")
-        if not all_steps:
-            names = {cid: c.name for cid, c in atlas.conditions.items()}
-            st.markdown("Choose a condition to present its muscles one by one.")
-            st.selectbox("Condition", list(names), index=None, key="present-pick", on_change=_choose,
-                         format_func=names.__getitem__, placeholder="Choose a condition…")
+            st.button("Exit presentation", key="present-exit", on_click=state.apply, args=(sm.stop_presenting,),
+                      width="content")
+        if not steps:
+            _chooser(atlas)
             state.sync_query()
             return
-        count = len(all_steps)
-        s["step"] = min(max(1, s["step"]), count)
-        step = all_steps[s["step"] - 1]
+        count = len(steps)
+        if not 1 <= screen.step <= count:
+            state.apply(sm.go_to_step, screen.step, count)
+            screen = state.screen()
         left, right = st.columns([3, 2], gap="large")
         with left:
-            condition = s["subject"] == "condition" and s["nav"] != state.PAIN
-            legend = "Where it is usually felt" if condition else "Area chosen"
-            show_map(atlas, step.overlay, None, lambda _r: None, key="present-map", height=MAP_HEIGHT,
-                     highlight_label=legend)
+            screen_map(atlas, screen, key="present-map", overlay=steps[screen.step - 1].overlay,
+                       height=MAP_HEIGHT, clickable=False)
         with right:
-            _caption(atlas, step, count)
+            _caption(atlas, steps[screen.step - 1], count)
             st.caption(md(atlas.session.disclaimer))
     state.sync_query()
