@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bodymap.reference import screen as sm
+from bodymap.reference import showing
 from bodymap.reference.lookup import condition_overlay, muscle_overlay, region_overlay
 from bodymap.reference.ranking import pain_overlay, rank_candidates
 from bodymap.reference.screen import Screen, Subject
@@ -138,37 +139,37 @@ def test_the_map_and_the_handout_draw_the_same_overlay(atlas):
     pain = {"temple-left": 7}
     cases[Screen(page="pain", pain=tuple(pain.items()))] = pain_overlay(atlas, pain, rank_candidates(atlas, pain))
     for screen, expected in cases.items():
-        assert sm.overlay_for(atlas, screen) == expected
+        assert showing.overlay_for(atlas, screen) == expected
         assert sm.subject_overlay(atlas, screen.shown) == expected
 
 
 def test_unknown_ids_draw_nothing(atlas):
-    assert sm.overlay_for(atlas, Screen(subject=Subject("muscle", "gone"))).layers == ()
-    assert sm.overlay_for(atlas, Screen(page="pain", pain=(("gone", 2),))).pain == ()
+    assert showing.overlay_for(atlas, Screen(subject=Subject("muscle", "gone"))).layers == ()
+    assert showing.overlay_for(atlas, Screen(page="pain", pain=(("gone", 2),))).pain == ()
     assert sm.valid_subject(atlas, Subject("pain", pain=(("gone", 1), ("jaw-left", 2)))).pain == (("jaw-left", 2),)
 
 
 def test_selected_region_and_highlight_label():
-    assert sm.selected_region(Screen(subject=Subject("region", "jaw-left"))) == "jaw-left"
-    assert sm.selected_region(Screen(subject=Subject("muscle", "trap"))) is None
-    assert sm.highlight_label(Screen(subject=Subject("condition", "headache"))) == sm.USUALLY_FELT
-    assert sm.highlight_label(Screen()) == sm.AREA_CHOSEN
+    assert showing.selected_region(Screen(subject=Subject("region", "jaw-left"))) == "jaw-left"
+    assert showing.selected_region(Screen(subject=Subject("muscle", "trap"))) is None
+    assert showing.highlight_label(Screen(subject=Subject("condition", "headache"))) == showing.USUALLY_FELT
+    assert showing.highlight_label(Screen()) == showing.AREA_CHOSEN
 
 
 def test_one_view_follows_the_chosen_area(atlas):
     back_only = Screen(subject=Subject("region", "jaw-left"), views=("back",))
-    assert sm.views_for(atlas, back_only) == ("front",)  # the synthetic regions are all on the front
-    assert sm.views_for(atlas, sm.set_views(Screen(), ("back",))) == ("back",)
-    assert sm.views_for(atlas, Screen()) == ("front", "back")
+    assert showing.views_for(atlas, back_only) == ("front",)  # the synthetic regions are all on the front
+    assert showing.views_for(atlas, sm.set_views(Screen(), ("back",))) == ("back",)
+    assert showing.views_for(atlas, Screen()) == ("front", "back")
     pain = Screen(page="pain", pain=(("jaw-left", None),), views=("back",))
-    assert sm.views_for(atlas, pain) == ("front",)
+    assert showing.views_for(atlas, pain) == ("front",)
 
 
 # Presentation steps ------------------------------------------------------------------------------------
 
 
 def test_condition_steps_show_one_muscle_each_with_its_role(atlas):
-    title, steps = sm.steps_for(atlas, Screen(subject=Subject("condition", "headache"), presenting=True))
+    title, steps = showing.steps_for(atlas, Screen(subject=Subject("condition", "headache"), presenting=True))
     assert title == "Headache"
     assert [(s.muscle, s.label) for s in steps] == [
         ("trap", "1 of 3 · main"), ("scm", "2 of 3 · also common"), ("masseter", "3 of 3 · also common")]
@@ -176,7 +177,7 @@ def test_condition_steps_show_one_muscle_each_with_its_role(atlas):
 
 
 def test_region_steps_are_the_referring_muscles(atlas):
-    title, steps = sm.steps_for(atlas, Screen(subject=Subject("region", "jaw-left")))
+    title, steps = showing.steps_for(atlas, Screen(subject=Subject("region", "jaw-left")))
     assert title.startswith("Pain felt at ")
     assert [s.muscle for s in steps] == ["masseter", "trap"]
     assert steps[0].label == "1 of 2 · sends pain here often"
@@ -185,16 +186,16 @@ def test_region_steps_are_the_referring_muscles(atlas):
 
 
 def test_muscle_and_pain_steps(atlas):
-    _, steps = sm.steps_for(atlas, Screen(subject=Subject("muscle", "trap")))
+    _, steps = showing.steps_for(atlas, Screen(subject=Subject("muscle", "trap")))
     assert [(s.muscle, s.label) for s in steps] == [("trap", "Muscle")]
-    title, steps = sm.steps_for(atlas, Screen(page="pain", pain=(("temple-left", 8),)))
+    title, steps = showing.steps_for(atlas, Screen(page="pain", pain=(("temple-left", 8),)))
     assert title == "Where it hurts" and {s.muscle for s in steps} == {"trap", "scm"}
     assert steps[0].label.startswith("Candidate 1 of 2") and steps[0].overlay.pain == (("temple-left", 8),)
-    assert sm.steps_for(atlas, Screen()) == ("", ())
+    assert showing.steps_for(atlas, Screen()) == ("", ())
 
 
 def test_presenting_draws_the_current_step(atlas):
     s = Screen(subject=Subject("condition", "headache"), presenting=True, step=2)
-    assert [lay.muscle for lay in sm.overlay_for(atlas, s).layers] == ["scm"]
+    assert [lay.muscle for lay in showing.overlay_for(atlas, s).layers] == ["scm"]
     far = Screen(subject=Subject("condition", "headache"), presenting=True, step=9)
-    assert [lay.muscle for lay in sm.overlay_for(atlas, far).layers] == ["masseter"]
+    assert [lay.muscle for lay in showing.overlay_for(atlas, far).layers] == ["masseter"]

@@ -9,7 +9,8 @@ Words, each with one meaning across the code:
   marked pain).
 
 The UI keeps one `Screen` in its session state (`bodymap.ui.state`); the deep link parses to it and
-prints from it (`bodymap.reference.deeplink`); the map and the handout draw `overlay_for` it.
+prints from it (`bodymap.reference.deeplink`); what it draws and presents is in
+`bodymap.reference.showing`; the handout draws `subject_overlay` of its subject, as the map does.
 """
 
 from __future__ import annotations
@@ -18,19 +19,15 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bodymap.content.atlas import Atlas, BodySide
-from bodymap.reference.lookup import condition_muscles, condition_overlay, layer, muscle_overlay, referring_muscles
-from bodymap.reference.lookup import region_overlay as _region_overlay
+from bodymap.reference.lookup import condition_overlay, muscle_overlay, region_overlay
 from bodymap.reference.overlay import Overlay
 from bodymap.reference.ranking import pain_overlay, rank_candidates
-from bodymap.reference.wording import how_often, role_words
 
 Page = Literal["explore", "pain", "guide"]
 PAGES: tuple[Page, ...] = ("explore", "pain", "guide")
 SubjectKind = Literal["region", "muscle", "condition", "pain"]
 BODY_VIEWS = ("front", "back")
 MAX_PAIN = 20
-AREA_CHOSEN = "Area chosen"
-USUALLY_FELT = "Where it is usually felt"
 
 Pain = tuple[tuple[str, "int | None"], ...]
 
@@ -196,7 +193,7 @@ def subject_overlay(atlas: Atlas, subject: Subject | None) -> Overlay:
     if subject is None:
         return Overlay()
     if subject.kind == "region":
-        return _region_overlay(atlas, subject.id)
+        return region_overlay(atlas, subject.id)
     if subject.kind == "muscle":
         ctx = (subject.from_region,) if subject.from_region in atlas.regions else ()
         return muscle_overlay(atlas, subject.id, subject.side, highlight=ctx)
@@ -215,87 +212,3 @@ def valid_subject(atlas: Atlas, subject: Subject | None) -> Subject | None:
         pain = tuple((r, v) for r, v in subject.pain if r in atlas.regions)
         return replace(subject, pain=pain) if pain else None
     return subject if subject.id in tables[subject.kind] else None
-
-
-def selected_region(screen: Screen) -> str | None:
-    """The region drawn as selected (a region's panel is open)."""
-    s = screen.shown
-    return s.id if s is not None and s.kind == "region" else None
-
-
-def highlight_label(screen: Screen) -> str:
-    """What the hatched highlight means in the map's legend."""
-    s = screen.shown
-    return USUALLY_FELT if s is not None and s.kind == "condition" else AREA_CHOSEN
-
-
-def views_for(atlas: Atlas, screen: Screen) -> tuple[str, ...]:
-    """The views to draw: a single view switches to the chosen (or last marked) area's view."""
-    views = screen.views
-    if len(views) != 1:
-        return views
-    s = screen.shown
-    region = None
-    if s is not None and s.kind == "region":
-        region = s.id
-    elif s is not None and s.kind == "pain":
-        region = s.pain[-1][0]
-    if region in atlas.regions and atlas.regions[region].view != views[0]:
-        return (atlas.regions[region].view,)
-    return views
-
-
-def overlay_for(atlas: Atlas, screen: Screen) -> Overlay:
-    """What the map draws for a screen: the subject's overlay, or the presentation step's."""
-    if screen.presenting:
-        _, steps = steps_for(atlas, screen)
-        return steps[min(screen.step, len(steps)) - 1].overlay if steps else Overlay()
-    return subject_overlay(atlas, valid_subject(atlas, screen.shown))
-
-
-# Presentation ------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One presentation step: the muscle shown, a short step label and the overlay drawn."""
-
-    muscle: str
-    label: str
-    overlay: Overlay
-
-
-def steps_for(atlas: Atlas, screen: Screen) -> tuple[str, tuple[Step, ...]]:
-    """The title and steps of a presentation of what is on screen (no steps when there is nothing to show)."""
-    subject = valid_subject(atlas, screen.shown)
-    if subject is None:
-        return "", ()
-    if subject.kind == "pain":
-        return "Where it hurts", _pain_steps(atlas, subject)
-    if subject.kind == "condition":
-        roles = condition_muscles(atlas, subject.id)
-        return atlas.conditions[subject.id].name, tuple(
-            Step(m, f"{i} of {len(roles)} · {role_words(role)}",
-                 condition_overlay(atlas, subject.id, subject.side, only=m))
-            for i, (m, role) in enumerate(roles, start=1))
-    if subject.kind == "muscle":
-        return atlas.muscles[subject.id].name, (Step(subject.id, "Muscle", subject_overlay(atlas, subject)),)
-    return f"Pain felt at {atlas.regions[subject.id].label}", _region_steps(atlas, subject.id)
-
-
-def _pain_steps(atlas: Atlas, subject: Subject) -> tuple[Step, ...]:
-    pain = dict(subject.pain)
-    candidates = rank_candidates(atlas, pain)
-    full = pain_overlay(atlas, pain, candidates)
-    return tuple(Step(lay.muscle, f"Candidate {lay.number} of {len(candidates)}",
-                      Overlay(layers=(lay,), pain=full.pain)) for lay in full.layers)
-
-
-def _region_steps(atlas: Atlas, region: str) -> tuple[Step, ...]:
-    refs = referring_muscles(atlas, region)
-    out = []
-    for i, r in enumerate(refs, start=1):
-        lay = layer(atlas, r.muscle, "refers", i, r.sides[0] if len(r.sides) == 1 else None)
-        out.append(Step(r.muscle, f"{i} of {len(refs)} · sends pain here {how_often(r.strength)}",
-                        Overlay(layers=(lay,), highlight=(region,))))
-    return tuple(out)

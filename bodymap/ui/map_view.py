@@ -9,6 +9,7 @@ from bodymap.content.atlas import Atlas
 from bodymap.drawing.figure import base_figure, build_figure, check_views
 from bodymap.drawing.selection import region_from_event
 from bodymap.reference import screen as sm
+from bodymap.reference import showing
 from bodymap.reference.overlay import Overlay
 from bodymap.reference.screen import Screen
 from bodymap.ui import state
@@ -36,12 +37,12 @@ def _cached_base(_atlas: Atlas, atlas_key: int, views: tuple[str, ...]) -> go.Fi
 def screen_map(atlas: Atlas, screen: Screen, *, key: str, overlay: Overlay | None = None,
                height: int | None = None, clickable: bool = True) -> None:
     """Draw the map of a screen; a tap on a region goes through `screen.tap_region` before the rerun."""
-    views = check_views(sm.views_for(atlas, screen))
-    overlay = sm.overlay_for(atlas, screen) if overlay is None else overlay
-    selected = sm.selected_region(screen)
+    views = check_views(showing.views_for(atlas, screen))
+    overlay = showing.overlay_for(atlas, screen) if overlay is None else overlay
+    selected = showing.selected_region(screen)
     base = _cached_base(atlas, fingerprint(atlas), views)
     fig = build_figure(atlas, overlay, selected, views, base=base, focus_point=screen.focus_point,
-                       highlight_label=sm.highlight_label(screen))
+                       highlight_label=showing.highlight_label(screen))
     if height:
         fig.layout.height = height
     # Every click changes the figure (here its meta), so plotly drops its own selection: otherwise a

@@ -7,8 +7,10 @@ import streamlit as st
 
 from bodymap.content.atlas import Atlas
 from bodymap.reference import screen as sm
+from bodymap.reference import showing
 from bodymap.reference.lookup import muscle_referral
-from bodymap.reference.screen import Step, Subject
+from bodymap.reference.screen import Subject
+from bodymap.reference.showing import Step
 from bodymap.reference.wording import join_names, region_names
 from bodymap.ui import state
 from bodymap.ui.map_view import screen_map
@@ -72,7 +74,7 @@ def presentation(atlas: Atlas) -> None:
     state.full_rerun_if_asked()
     st.html(PRESENT_CSS)
     screen = state.screen()
-    title, steps = sm.steps_for(atlas, screen)
+    title, steps = showing.steps_for(atlas, screen)
     with st.container(key="present-root"):
         with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
             with st.container(key="panel-title", width="content"):
