@@ -39,15 +39,15 @@ def atlas_to_dict(atlas: Atlas) -> dict[str, Any]:
         "frame": {"x": [X_MIN, X_MAX], "y": [Y_MIN, Y_MAX], "views": ["front", "back"]},
         "regions": [
             {
-                "id": r.id, "base_id": r.base_id, "name": r.name, "clinical": r.clinical,
-                "view": r.view, "side": r.side, "notes": r.notes,
-                "outline": [list(p) for p in r.outline],
+                "id": region.id, "base_id": region.base_id, "name": region.name, "clinical": region.clinical,
+                "view": region.view, "side": region.side, "notes": region.notes,
+                "outline": [list(point) for point in region.outline],
             }
-            for r in atlas.regions.values()
+            for region in atlas.regions.values()
         ],
         "muscles": [_muscle_to_dict(atlas, muscle_id) for muscle_id in atlas.muscles],
-        "conditions": [c.model_dump(mode="json") for c in atlas.conditions.values()],
-        "region_notes": [n.model_dump(mode="json") for n in atlas.region_notes.values()],
+        "conditions": [condition.model_dump(mode="json") for condition in atlas.conditions.values()],
+        "region_notes": [notes.model_dump(mode="json") for notes in atlas.region_notes.values()],
         "session": atlas.session.model_dump(mode="json"),
-        "sources": [s.model_dump(mode="json", exclude_none=True) for s in atlas.sources.values()],
+        "sources": [source.model_dump(mode="json", exclude_none=True) for source in atlas.sources.values()],
     }
