@@ -1,4 +1,8 @@
-"""The shipped content: valid, complete, cited, and written in plain language."""
+"""The shipped content: valid, complete, cited, and written in plain language.
+
+Only what the schema and the loader cannot enforce is tested here. When data/ does not load,
+test_shipped_data_has_zero_problems fails with the problem list and the other tests skip.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,9 @@ from pathlib import Path
 import pytest
 from readability import grade
 
+from bodymap.content.atlas import Atlas
 from bodymap.content.loader import check_data
+from bodymap.content.problems import Problem
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -36,13 +42,24 @@ SEED_CONDITIONS = ["back pain", "neck pain", "shoulder pain", "tennis elbow", "m
 
 
 @pytest.fixture(scope="module")
-def atlas():
-    atlas, problems = check_data(DATA)
-    assert problems == [], "\n".join(map(str, problems))
+def checked() -> tuple[Atlas | None, list[Problem]]:
+    """The shipped data, checked once."""
+    return check_data(DATA)
+
+
+@pytest.fixture
+def atlas(checked) -> Atlas:
+    """The shipped atlas; skips (rather than errors) when it does not load."""
+    atlas, problems = checked
+    if atlas is None:
+        pytest.skip(f"data/ does not load ({len(problems)} problems): see test_shipped_data_has_zero_problems")
     return atlas
 
 
-def test_shipped_data_has_zero_problems(atlas):
+def test_shipped_data_has_zero_problems(checked):
+    atlas, problems = checked
+    if problems:
+        pytest.fail(f"{len(problems)} problem(s) in data/:\n" + "\n".join(map(str, problems)), pytrace=False)
     assert atlas is not None
 
 
@@ -67,24 +84,12 @@ def test_seed_conditions_are_covered(atlas):
     assert missing == []
 
 
-def test_every_region_has_session_notes(atlas):
-    for region in atlas.regions.values():
-        notes = atlas.region_notes[region.notes]
-        assert notes.cautions and notes.position and notes.feel, region.id
+def test_every_muscle_has_needling_cautions(atlas):
+    assert [m.id for m in atlas.muscles.values() if not m.cautions] == []
 
 
-def test_every_muscle_is_complete(atlas):
-    for m in atlas.muscles.values():
-        assert m.trigger_points, m.id
-        assert all(tp.essential for tp in m.trigger_points), m.id
-        assert m.sources and m.description and m.self_care, m.id
-        assert m.cautions, f"{m.id}: no needling cautions"
-
-
-def test_every_condition_has_muscles_red_flags_and_sources(atlas):
-    for c in atlas.conditions.values():
-        assert len(set(c.muscles.primary) | set(c.muscles.also)) >= 2, c.id
-        assert c.sources and c.red_flags, c.id
+def test_every_condition_has_red_flags(atlas):
+    assert [c.id for c in atlas.conditions.values() if not c.red_flags] == []
 
 
 def test_every_source_is_cited(atlas):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
@@ -51,6 +51,22 @@ def sided_id(base_id: str, side: str) -> str:
     return f"{base_id}-{side}"
 
 
+def _place(
+    muscle_id: str, point: TriggerPoint, side: BodySide, resolve: Callable[[str, BodySide], str]
+) -> PlacedTriggerPoint:
+    """A trigger point (written for the left side) on `side`: mirrored across x = 0 for the right."""
+    x, y = point.at
+    return PlacedTriggerPoint(
+        muscle=muscle_id,
+        point=point,
+        side=side,
+        region=resolve(point.region, side),
+        at=(x, y) if side == "left" else (-x, y),
+        essential=tuple(resolve(region, side) for region in point.essential),
+        spillover=tuple(resolve(region, side) for region in point.spillover),
+    )
+
+
 @dataclass(frozen=True)
 class Atlas:
     """All content, validated. Mappings are read-only and keep file order."""
@@ -66,9 +82,15 @@ class Atlas:
         for name in ("regions", "muscles", "conditions", "region_notes", "sources"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         bases: dict[str, tuple[str, ...]] = {}
-        for r in self.regions.values():
-            bases[r.base_id] = bases.get(r.base_id, ()) + (r.id,)
+        for region in self.regions.values():
+            bases[region.base_id] = bases.get(region.base_id, ()) + (region.id,)
         object.__setattr__(self, "_bases", MappingProxyType(bases))
+        placed = {
+            (muscle_id, side): tuple(_place(muscle_id, point, side, self.resolve) for point in muscle.trigger_points)
+            for muscle_id, muscle in self.muscles.items()
+            for side in SIDES
+        }
+        object.__setattr__(self, "_placed", MappingProxyType(placed))
 
     def resolve(self, base_id: str, side: BodySide) -> str:
         """The region a base id means on one side: itself for midline regions."""
@@ -80,23 +102,8 @@ class Atlas:
         return self._bases.get(base_id, ())
 
     def placed(self, muscle_id: str, side: BodySide) -> tuple[PlacedTriggerPoint, ...]:
-        """The muscle's trigger points on one side, mirrored for the right side."""
-        muscle = self.muscles[muscle_id]
-        out = []
-        for tp in muscle.trigger_points:
-            at = tp.at if side == "left" else (-tp.at[0], tp.at[1])
-            out.append(
-                PlacedTriggerPoint(
-                    muscle=muscle_id,
-                    point=tp,
-                    side=side,
-                    region=self.resolve(tp.region, side),
-                    at=at,
-                    essential=tuple(self.resolve(r, side) for r in tp.essential),
-                    spillover=tuple(self.resolve(r, side) for r in tp.spillover),
-                )
-            )
-        return tuple(out)
+        """The muscle's trigger points on one side, mirrored for the right side (computed once)."""
+        return self._placed[(muscle_id, side)]
 
     def summary(self) -> str:
         """One line with the content counts."""

@@ -4,48 +4,50 @@ from __future__ import annotations
 
 from typing import Any
 
-from bodymap.content.atlas import SIDES, Atlas
+from bodymap.content.atlas import SIDES, Atlas, PlacedTriggerPoint
+from bodymap.content.geometry import X_MAX, X_MIN, Y_MAX, Y_MIN
 
 EXPORT_VERSION = 1
 
 
+def _placed_to_dict(placed: PlacedTriggerPoint) -> dict[str, Any]:
+    """One trigger point on one side: its region, position and referral regions."""
+    return {
+        "region": placed.region,
+        "at": list(placed.at),
+        "essential": list(placed.essential),
+        "spillover": list(placed.spillover),
+    }
+
+
+def _muscle_to_dict(atlas: Atlas, muscle_id: str) -> dict[str, Any]:
+    """A muscle's fields, with each trigger point placed on both sides."""
+    muscle = atlas.muscles[muscle_id]
+    entry = muscle.model_dump(mode="json", exclude={"trigger_points"})
+    by_side = {side: atlas.placed(muscle_id, side) for side in SIDES}
+    entry["trigger_points"] = [
+        {"id": point.id, "label": point.label, "sides": {side: _placed_to_dict(by_side[side][i]) for side in SIDES}}
+        for i, point in enumerate(muscle.trigger_points)
+    ]
+    return entry
+
+
 def atlas_to_dict(atlas: Atlas) -> dict[str, Any]:
     """Everything in the atlas, with regions expanded and trigger points placed on both sides."""
-    muscles = []
-    for mid, muscle in atlas.muscles.items():
-        entry = muscle.model_dump(mode="json", exclude={"trigger_points"})
-        entry["trigger_points"] = [
-            {
-                "id": tp.id,
-                "label": tp.label,
-                "sides": {
-                    side: {
-                        "region": placed.region,
-                        "at": list(placed.at),
-                        "essential": list(placed.essential),
-                        "spillover": list(placed.spillover),
-                    }
-                    for side in SIDES
-                    for placed in [atlas.placed(mid, side)[i]]
-                },
-            }
-            for i, tp in enumerate(muscle.trigger_points)
-        ]
-        muscles.append(entry)
     return {
         "version": EXPORT_VERSION,
-        "frame": {"x": [-60, 60], "y": [0, 200], "views": ["front", "back"]},
+        "frame": {"x": [X_MIN, X_MAX], "y": [Y_MIN, Y_MAX], "views": ["front", "back"]},
         "regions": [
             {
-                "id": r.id, "base_id": r.base_id, "name": r.name, "clinical": r.clinical,
-                "view": r.view, "side": r.side, "notes": r.notes,
-                "outline": [list(p) for p in r.outline],
+                "id": region.id, "base_id": region.base_id, "name": region.name, "clinical": region.clinical,
+                "view": region.view, "side": region.side, "notes": region.notes,
+                "outline": [list(point) for point in region.outline],
             }
-            for r in atlas.regions.values()
+            for region in atlas.regions.values()
         ],
-        "muscles": muscles,
-        "conditions": [c.model_dump(mode="json") for c in atlas.conditions.values()],
-        "region_notes": [n.model_dump(mode="json") for n in atlas.region_notes.values()],
+        "muscles": [_muscle_to_dict(atlas, muscle_id) for muscle_id in atlas.muscles],
+        "conditions": [condition.model_dump(mode="json") for condition in atlas.conditions.values()],
+        "region_notes": [notes.model_dump(mode="json") for notes in atlas.region_notes.values()],
         "session": atlas.session.model_dump(mode="json"),
-        "sources": [s.model_dump(mode="json", exclude_none=True) for s in atlas.sources.values()],
+        "sources": [source.model_dump(mode="json", exclude_none=True) for source in atlas.sources.values()],
     }

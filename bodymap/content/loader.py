@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from bodymap.content import geometry
-from bodymap.content.atlas import Atlas, Region, sided_id
+from bodymap.content.atlas import SIDES, Atlas, Region, sided_id
+from bodymap.content.geometry import X_MAX, X_MIN, Y_MAX, Y_MIN
 from bodymap.content.problems import ContentError, Problem
-from bodymap.content.schema import COLLECTIONS, ID_PATTERN, Model, RegionSpec, Session
+from bodymap.content.schema import COLLECTIONS, ID_PATTERN, Model, Ref, RegionSpec, Session
 from bodymap.content.yaml_source import Path_, YamlDocument, read_yaml
 
 MAX_FILES = 500
@@ -20,6 +23,10 @@ _TOP_KEYS = (*COLLECTIONS, "session")
 
 _MESSAGES = {"missing": "required field is missing"}
 _ID_MESSAGE = "must be an id: lower-case letters, digits and hyphens, starting with a letter"
+#: One entry of each collection, as problems name it; and the field holding its id, when not `id`.
+_WHAT = {"regions": "region", "muscles": "muscle", "conditions": "condition", "region_notes": "region notes",
+         "sources": "source"}
+_ID_FIELD = {"sources": "key"}
 
 
 @dataclass
@@ -34,13 +41,14 @@ class _Entry:
 
 @dataclass
 class _Collected:
-    entries: dict[str, list[_Entry]] = field(default_factory=lambda: {k: [] for k in _TOP_KEYS})
-    dropped: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in _TOP_KEYS})
+    entries: dict[str, list[_Entry]] = field(default_factory=lambda: {name: [] for name in _TOP_KEYS})
+    dropped: dict[str, set[str]] = field(default_factory=lambda: {name: set() for name in _TOP_KEYS})
     problems: list[Problem] = field(default_factory=list)
     unreadable: bool = False  # some file could not be parsed: its ids are unknown, so skip reference checks
 
 
 def _pydantic_problems(exc: ValidationError, doc: YamlDocument, base: Path_) -> list[Problem]:
+    """Pydantic's errors as problems at their place in the file, in plain words."""
     out = []
     for err in exc.errors(include_url=False):
         loc = base + tuple(err["loc"])
@@ -58,6 +66,7 @@ def _pydantic_problems(exc: ValidationError, doc: YamlDocument, base: Path_) -> 
 
 
 def _collect(doc: YamlDocument, into: _Collected) -> None:
+    """Validate each entry of one file on its own, noting the ids of entries dropped for problems."""
     data = doc.data
     if not isinstance(data, dict):
         into.problems.append(doc.problem((), "a data file must be a mapping of collections"))
@@ -84,157 +93,206 @@ def _collect(doc: YamlDocument, into: _Collected) -> None:
                 into.entries[key].append(_Entry(model.model_validate(item), doc, (key, i)))
             except ValidationError as exc:
                 into.problems += _pydantic_problems(exc, doc, (key, i))
-                ident = item.get("key" if key == "sources" else "id") if isinstance(item, dict) else None
+                ident = item.get(_ID_FIELD.get(key, "id")) if isinstance(item, dict) else None
                 if isinstance(ident, str):
                     into.dropped[key].add(ident)
 
 
 def _unique(entries: list[_Entry], attr: str, what: str, problems: list[Problem]) -> dict[str, _Entry]:
+    """Entries by their `attr`, reporting each later entry with an id already seen."""
     seen: dict[str, _Entry] = {}
-    for e in entries:
-        ident = getattr(e.model, attr)
+    for entry in entries:
+        ident = getattr(entry.model, attr)
         if ident in seen:
             first = seen[ident]
             line = first.doc.where(first.path + (attr,))[0]
-            problems.append(e.problem((attr,), f"duplicate {what} {ident!r} (first in {first.doc.file}:{line})"))
+            problems.append(entry.problem((attr,), f"duplicate {what} {ident!r} (first in {first.doc.file}:{line})"))
         else:
-            seen[ident] = e
+            seen[ident] = entry
     return seen
 
 
-class _Refs:
-    """Checks references against known ids, staying quiet about ids dropped for other problems."""
+def _check_unique(collected: _Collected) -> dict[str, dict[str, _Entry]]:
+    """Each collection's entries by id, reporting every id used twice (the first one is kept)."""
+    return {
+        name: _unique(collected.entries[name], _ID_FIELD.get(name, "id"), _WHAT[name], collected.problems)
+        for name in COLLECTIONS
+    }
 
-    def __init__(self, problems: list[Problem], known: dict[str, set[str]], dropped: dict[str, set[str]], quiet: bool):
-        self.problems, self.known, self.dropped, self.quiet = problems, known, dropped, quiet
 
-    def check(self, entry: _Entry, sub: Path_, kind: str, ident: str, label: str) -> bool:
-        if ident in self.known[kind]:
-            return True
-        if ident not in self.dropped[kind] and not self.quiet:
-            hint = difflib.get_close_matches(ident, sorted(self.known[kind]), n=1)
+def _split_annotation(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
+    """(type, metadata) of an annotation, seeing through `Annotated[...]` and `X | None`."""
+    metadata: tuple[Any, ...] = ()
+    if get_origin(annotation) is Annotated:
+        annotation, metadata = annotation.__origin__, annotation.__metadata__
+    if get_origin(annotation) in (Union, UnionType):
+        options = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if len(options) == 1:
+            inner, more = _split_annotation(options[0])
+            return inner, metadata + more
+    return annotation, metadata
+
+
+def _item_annotations(annotation: Any, count: int) -> tuple[Any, ...]:
+    """Annotation of each of `count` items of a tuple: `tuple[X, ...]` or `tuple[X, Y]`."""
+    args = get_args(annotation)
+    if len(args) == 2 and args[1] is Ellipsis:
+        return (args[0],) * count
+    return args if len(args) == count else (Any,) * count
+
+
+def _references(value: Any, annotation: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str, str]]:
+    """(path, collection, id) of every `Ref`-marked id in a value, nested models and tuples included."""
+    if value is None:
+        return
+    annotation, metadata = _split_annotation(annotation)
+    ref = next((mark for mark in metadata if isinstance(mark, Ref)), None)
+    if ref is not None:
+        yield path, ref.collection, value
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _references(getattr(value, name), info.rebuild_annotation(), path + (name,))
+    elif isinstance(value, tuple):
+        items = zip(value, _item_annotations(annotation, len(value)), strict=True)
+        for i, (item, item_annotation) in enumerate(items):
+            yield from _references(item, item_annotation, path + (i,))
+
+
+def _check_references(entries: Iterable[_Entry], known: dict[str, set[str]], collected: _Collected) -> None:
+    """Report references to unknown ids, with a did-you-mean hint.
+
+    Stays quiet about ids whose own entry was dropped for other problems, and about every reference
+    when a file could not be read (its ids are unknown).
+    """
+    if collected.unreadable:
+        return
+    for entry in entries:
+        for path, collection, ident in _references(entry.model, type(entry.model)):
+            if ident in known[collection] or ident in collected.dropped[collection]:
+                continue
+            hint = difflib.get_close_matches(ident, sorted(known[collection]), n=1)
             more = f" (did you mean {hint[0]!r}?)" if hint else ""
-            self.problems.append(entry.problem(sub, f"unknown {label} {ident!r}{more}"))
-        return False
-
-    def many(self, entry: _Entry, sub: Path_, kind: str, idents, label: str) -> None:
-        for i, ident in enumerate(idents):
-            self.check(entry, sub + (i,), kind, ident, label)
+            collected.problems.append(entry.problem(path, f"unknown {_WHAT[collection]} {ident!r}{more}"))
 
 
-def _check_region(e: _Entry, problems: list[Problem]) -> None:
-    spec: RegionSpec = e.model
-    poly = spec.outline
-    crossing = geometry.self_intersection(poly)
+def _side_problem(spec: RegionSpec) -> str | None:
+    """What is wrong with where a region lies for its `side`, if anything."""
+    xs = [x for x, _ in spec.outline]
+    if spec.side == "midline":
+        return None if min(xs) < 0 < max(xs) else "a midline region must straddle the centre line x = 0"
+    # Written for the person's left: viewer's right (x >= 0) in front, x <= 0 behind.
+    sign = 1 if spec.view == "front" else -1
+    if min(x * sign for x in xs) < -1e-9:
+        where = "x >= 0 in the front view" if sign == 1 else "x <= 0 in the back view"
+        return f"a 'both' region is written for the person's left side: {where}"
+    return None
+
+
+def _outline_problems(spec: RegionSpec) -> list[str]:
+    """What is wrong with a region's outline: its shape, its frame, its side of the centre line."""
+    crossing = geometry.self_intersection(spec.outline)
     if crossing:
-        problems.append(e.problem(("outline",), f"outline crosses itself (edges {crossing[0]} and {crossing[1]})"))
-        return
-    if abs(geometry.signed_area(poly)) < 1e-6:
-        problems.append(e.problem(("outline",), "outline has zero area"))
-        return
-    if not geometry.in_frame(poly):
-        problems.append(e.problem(("outline",), "outline leaves the view's frame (x -60..60, y 0..200)"))
-    xs = [x for x, _ in poly]
-    if spec.side == "both":
-        # Written for the person's left: viewer's right (x >= 0) in front, x <= 0 behind.
-        sign = 1 if spec.view == "front" else -1
-        if min(x * sign for x in xs) < -1e-9:
-            where = "x >= 0 in the front view" if sign == 1 else "x <= 0 in the back view"
-            problems.append(e.problem(("outline",), f"a 'both' region is written for the person's left side: {where}"))
-    elif not (min(xs) < 0 < max(xs)):
-        problems.append(e.problem(("outline",), "a midline region must straddle the centre line x = 0"))
+        return [f"outline crosses itself (edges {crossing[0]} and {crossing[1]})"]
+    if abs(geometry.signed_area(spec.outline)) < 1e-6:
+        return ["outline has zero area"]
+    found = []
+    if not geometry.in_frame(spec.outline):
+        found.append(f"outline leaves the view's frame (x {X_MIN:g}..{X_MAX:g}, y {Y_MIN:g}..{Y_MAX:g})")
+    side = _side_problem(spec)
+    return found + ([side] if side else [])
 
 
-def _expand_regions(specs: list[_Entry]) -> dict[str, Region]:
+def _check_regions(regions: dict[str, _Entry], problems: list[Problem]) -> None:
+    """Each region's outline, and no sided id (`chest-left`) that is also a region's own id."""
+    for entry in regions.values():
+        spec: RegionSpec = entry.model
+        problems += [entry.problem(("outline",), message) for message in _outline_problems(spec)]
+        if spec.side == "both":
+            for side in SIDES:
+                rid = sided_id(spec.id, side)
+                if rid in regions:
+                    problems.append(entry.problem(("id",), f"{rid!r} (this region's {side} side) is also a region id"))
+
+
+def _check_trigger_points(muscles: dict[str, _Entry], regions: dict[str, _Entry], problems: list[Problem]) -> None:
+    """Trigger point ids are unique within their muscle, and each point lies inside its (known) region."""
+    for entry in muscles.values():
+        seen: set[str] = set()
+        for i, point in enumerate(entry.model.trigger_points):
+            where = ("trigger_points", i)
+            if point.id in seen:
+                problems.append(entry.problem(where + ("id",), f"duplicate trigger point {point.id!r} in this muscle"))
+            seen.add(point.id)
+            if point.region not in regions:
+                continue  # an unknown region is reported by _check_references
+            spec: RegionSpec = regions[point.region].model
+            if not geometry.contains(spec.outline, point.at):
+                side = "" if spec.side == "midline" else " (left side)"
+                message = f"point {list(point.at)} is not inside region {point.region!r}{side}"
+                problems.append(entry.problem(where + ("at",), message))
+
+
+def _check_conditions(conditions: dict[str, _Entry], problems: list[Problem]) -> None:
+    """Each condition names at least two distinct muscles."""
+    for entry in conditions.values():
+        muscles = entry.model.muscles
+        if len(set(muscles.primary) | set(muscles.also)) < 2:
+            problems.append(entry.problem(("muscles",), "a condition needs at least two muscles (primary and also)"))
+
+
+def _check_session(collected: _Collected) -> _Entry | None:
+    """The one session guide: reports it written twice, or missing (unless dropped or unreadable)."""
+    sessions = collected.entries["session"]
+    for extra in sessions[1:]:
+        message = f"the session guide is written twice (first in {sessions[0].doc.file})"
+        collected.problems.append(extra.problem((), message))
+    if not sessions and not collected.dropped["session"] and not collected.unreadable:
+        message = "no session guide: one file must hold a `session:` mapping"
+        collected.problems.append(Problem("(data)", 1, 1, "session", message))
+    return sessions[0] if sessions else None
+
+
+def _expand_regions(specs: Iterable[RegionSpec]) -> dict[str, Region]:
+    """Drawn regions by id: a midline region as written, a `both` region as its left and mirrored right."""
     regions: dict[str, Region] = {}
-    for e in specs:
-        s: RegionSpec = e.model
-        if s.side == "midline":
-            regions[s.id] = Region(s.id, s.id, s.name, s.clinical, s.view, "midline", s.notes, s.outline)
+    for spec in specs:
+        if spec.side == "midline":
+            regions[spec.id] = Region(
+                spec.id, spec.id, spec.name, spec.clinical, spec.view, "midline", spec.notes, spec.outline
+            )
             continue
-        for side, outline in (("left", s.outline), ("right", geometry.mirror(s.outline))):
-            rid = sided_id(s.id, side)
-            regions[rid] = Region(rid, s.id, s.name, s.clinical, s.view, side, s.notes, tuple(outline))
+        for side, outline in (("left", spec.outline), ("right", geometry.mirror(spec.outline))):
+            rid = sided_id(spec.id, side)
+            regions[rid] = Region(rid, spec.id, spec.name, spec.clinical, spec.view, side, spec.notes, tuple(outline))
     return regions
 
 
-def _cross_check(c: _Collected) -> Atlas | None:
-    p = c.problems
-    regions = _unique(c.entries["regions"], "id", "region", p)
-    muscles = _unique(c.entries["muscles"], "id", "muscle", p)
-    conditions = _unique(c.entries["conditions"], "id", "condition", p)
-    notes = _unique(c.entries["region_notes"], "id", "region notes", p)
-    sources = _unique(c.entries["sources"], "key", "source", p)
-    known = {
-        "regions": set(regions), "muscles": set(muscles), "conditions": set(conditions),
-        "region_notes": set(notes), "sources": set(sources),
-    }
-    refs = _Refs(p, known, c.dropped, c.unreadable)
-
-    for e in regions.values():
-        refs.check(e, ("notes",), "region_notes", e.model.notes, "region notes")
-        _check_region(e, p)
-    expanded = _expand_regions(list(regions.values()))
-    for e in regions.values():
-        if e.model.side == "both":
-            for side in ("left", "right"):
-                rid = sided_id(e.model.id, side)
-                if rid in regions:
-                    p.append(e.problem(("id",), f"{rid!r} (this region's {side} side) is also a region id"))
-
-    for e in muscles.values():
-        m = e.model
-        refs.many(e, ("sources",), "sources", m.sources, "source")
-        seen_tp: set[str] = set()
-        for i, tp in enumerate(m.trigger_points):
-            sub = ("trigger_points", i)
-            if tp.id in seen_tp:
-                p.append(e.problem(sub + ("id",), f"duplicate trigger point {tp.id!r} in this muscle"))
-            seen_tp.add(tp.id)
-            if refs.check(e, sub + ("region",), "regions", tp.region, "region"):
-                spec: RegionSpec = regions[tp.region].model
-                if not geometry.contains(spec.outline, tp.at):
-                    side = "" if spec.side == "midline" else " (left side)"
-                    p.append(e.problem(sub + ("at",), f"point {list(tp.at)} is not inside region {tp.region!r}{side}"))
-            refs.many(e, sub + ("essential",), "regions", tp.essential, "region")
-            refs.many(e, sub + ("spillover",), "regions", tp.spillover, "region")
-
-    for e in conditions.values():
-        cnd = e.model
-        refs.many(e, ("regions",), "regions", cnd.regions, "region")
-        refs.many(e, ("muscles", "primary"), "muscles", cnd.muscles.primary, "muscle")
-        refs.many(e, ("muscles", "also"), "muscles", cnd.muscles.also, "muscle")
-        if len(set(cnd.muscles.primary) | set(cnd.muscles.also)) < 2:
-            p.append(e.problem(("muscles",), "a condition needs at least two muscles (primary and also)"))
-        refs.many(e, ("sources",), "sources", cnd.sources, "source")
-
-    for e in notes.values():
-        refs.many(e, ("sources",), "sources", e.model.sources, "source")
-
-    sessions = c.entries["session"]
-    if len(sessions) > 1:
-        for e in sessions[1:]:
-            p.append(e.problem((), f"the session guide is written twice (first in {sessions[0].doc.file})"))
-    session = sessions[0] if sessions else None
-    if session is None and not c.dropped["session"] and not c.unreadable:
-        p.append(Problem("(data)", 1, 1, "session", "no session guide: one file must hold a `session:` mapping"))
-    if session is not None:
-        s: Session = session.model
-        refs.many(session, ("sources",), "sources", s.sources, "source")
-        for part in ("steps", "contraindications", "red_flags"):
-            for i, item in enumerate(getattr(s, part)):
-                refs.many(session, (part, i, "sources"), "sources", item.sources, "source")
-
-    if p or session is None:
-        return None
+def _assemble(unique: dict[str, dict[str, _Entry]], session: _Entry) -> Atlas:
+    """The atlas of validated entries, with regions expanded to both sides."""
+    models = {name: {ident: entry.model for ident, entry in entries.items()} for name, entries in unique.items()}
     return Atlas(
-        regions=expanded,
-        muscles={k: e.model for k, e in muscles.items()},
-        conditions={k: e.model for k, e in conditions.items()},
-        region_notes={k: e.model for k, e in notes.items()},
-        sources={k: e.model for k, e in sources.items()},
+        regions=_expand_regions(models["regions"].values()),
+        muscles=models["muscles"],
+        conditions=models["conditions"],
+        region_notes=models["region_notes"],
+        sources=models["sources"],
         session=session.model,
     )
+
+
+def _cross_check(collected: _Collected) -> Atlas | None:
+    """Checks across entries and files; the atlas, or None when any problem was found."""
+    unique = _check_unique(collected)
+    session = _check_session(collected)
+    everything = [entry for entries in unique.values() for entry in entries.values()]
+    known = {name: set(entries) for name, entries in unique.items()}
+    _check_references(everything + ([session] if session else []), known, collected)
+    _check_regions(unique["regions"], collected.problems)
+    _check_trigger_points(unique["muscles"], unique["regions"], collected.problems)
+    _check_conditions(unique["conditions"], collected.problems)
+    if collected.problems or session is None:
+        return None
+    return _assemble(unique, session)
 
 
 def data_files(data_dir: Path) -> list[Path]:

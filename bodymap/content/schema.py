@@ -1,12 +1,15 @@
 """The content schema: one declarative, immutable model per YAML collection.
 
-Field meanings are documented in docs/data-format.md. Models forbid unknown keys, are frozen, and
-keep sequences as tuples so a loaded atlas cannot be changed by accident.
+Field meanings are documented in docs/data-format.md (a test keeps the two in step). Models forbid
+unknown keys, are frozen, and keep sequences as tuples so a loaded atlas cannot be changed by
+accident. Ids that point at an entry of another collection are typed with a `Ref` marker
+(`RegionRef`, `MuscleRef`, ...); the loader checks every marked field in one place.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
@@ -33,8 +36,23 @@ Term = Annotated[
 ]
 Coord = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 Point = tuple[Coord, Coord]
-Ids = tuple[Id, ...]
 View = Literal["front", "back"]
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """Marks an id as a reference to an entry of `collection` (a key of COLLECTIONS)."""
+
+    collection: str
+
+
+#: A region's base id (`temple`, never `temple-left`): `both` regions resolve to a side later.
+RegionRef = Annotated[Id, Ref("regions")]
+MuscleRef = Annotated[Id, Ref("muscles")]
+SourceRef = Annotated[Id, Ref("sources")]
+NotesRef = Annotated[Id, Ref("region_notes")]
+RegionRefs = tuple[RegionRef, ...]
+SourceRefs = tuple[SourceRef, ...]
 
 
 def _https(url: str) -> str:
@@ -52,72 +70,72 @@ class Model(BaseModel):
 class RegionSpec(Model):
     """A region as written: `both` regions are written for the person's left side."""
 
-    id: Id
-    name: Term
-    clinical: Term
-    view: View
-    side: Literal["both", "midline"]
-    notes: Id
-    outline: tuple[Point, ...] = Field(min_length=3)
+    id: Id = Field(description="base id; a `both` region becomes `<id>-left` and `<id>-right`")
+    name: Term = Field(description="plain name, e.g. Temple")
+    clinical: Term = Field(description="clinical term, e.g. Temporal region")
+    view: View = Field(description="the view the region is drawn in")
+    side: Literal["both", "midline"] = Field(description="`both`: written for the left side and mirrored")
+    notes: NotesRef = Field(description="the session notes for this region")
+    outline: tuple[Point, ...] = Field(min_length=3, description="polygon in the view's frame, not closed")
 
 
 class TriggerPoint(Model):
     """One trigger point, placed for the person's left side, with its referral zones."""
 
-    id: Id
-    label: Text
-    region: Id
-    at: Point
-    essential: Ids = Field(min_length=1)
-    spillover: Ids = ()
+    id: Id = Field(description="unique within its muscle")
+    label: Text = Field(description="where it lies, in plain words")
+    region: RegionRef = Field(description="the region it lies in")
+    at: Point = Field(description="position for the person's left side, inside `region`")
+    essential: RegionRefs = Field(min_length=1, description="where its referred pain is usually felt")
+    spillover: RegionRefs = Field((), description="where its referred pain is sometimes felt")
 
 
 class Muscle(Model):
     """A muscle and its trigger points."""
 
     id: Id
-    name: Term
-    clinical: Term
-    aka: tuple[Term, ...] = ()
-    description: Text
-    mimics: tuple[Text, ...] = ()
-    perpetuating: tuple[Text, ...] = ()
-    self_care: Text
-    cautions: tuple[Text, ...] = ()
-    sources: Ids = Field(min_length=1)
+    name: Term = Field(description="plain name")
+    clinical: Term = Field(description="anatomical name")
+    aka: tuple[Term, ...] = Field((), description="other names people search for")
+    description: Text = Field(description="where the muscle is and what it does")
+    mimics: tuple[Text, ...] = Field((), description="problems its trigger points are mistaken for")
+    perpetuating: tuple[Text, ...] = Field((), description="what keeps its trigger points going")
+    self_care: Text = Field(description="one safe self-care line")
+    cautions: tuple[Text, ...] = Field((), description="needling cautions: what lies beneath")
+    sources: SourceRefs = Field(min_length=1)
     trigger_points: tuple[TriggerPoint, ...] = Field(min_length=1)
 
 
 class ConditionMuscles(Model):
     """Muscles classically implicated in a condition."""
 
-    primary: Ids = Field(min_length=1)
-    also: Ids = ()
+    primary: tuple[MuscleRef, ...] = Field(min_length=1, description="muscles classically implicated")
+    also: tuple[MuscleRef, ...] = Field((), description="muscles also commonly involved")
 
 
 class Condition(Model):
     """A condition people look up, and the muscles tied to it."""
 
     id: Id
-    name: Term
-    clinical: Term
-    synonyms: tuple[Term, ...] = ()
-    summary: Text
-    regions: Ids = Field(min_length=1)
+    name: Term = Field(description="plain name")
+    clinical: Term = Field(description="clinical term")
+    synonyms: tuple[Term, ...] = Field((), description="other names people search for")
+    summary: Text = Field(description="2-4 sentences, with what is known about trigger points' part")
+    regions: RegionRefs = Field(min_length=1, description="where it is usually felt")
     muscles: ConditionMuscles
-    red_flags: tuple[Text, ...] = ()
-    sources: Ids = Field(min_length=1)
+    red_flags: tuple[Text, ...] = Field((), description="signs that need a doctor first")
+    sources: SourceRefs = Field(min_length=1)
 
 
 class RegionNotes(Model):
     """What a dry-needling session is like in one area of the body."""
 
     id: Id
-    title: Term
-    position: Text
-    feel: Text
-    cautions: tuple[Text, ...] = Field(min_length=1)
-    sources: Ids = Field(min_length=1)
+    title: Term = Field(description="name of the area")
+    position: Text = Field(description="how you are usually placed")
+    feel: Text = Field(description="what needling here usually feels like")
+    cautions: tuple[Text, ...] = Field(min_length=1, description="cautions for this area")
+    sources: SourceRefs = Field(min_length=1)
 
 
 class SessionStep(Model):
@@ -126,7 +144,7 @@ class SessionStep(Model):
     id: Id
     title: Term
     text: Text
-    sources: Ids = ()
+    sources: SourceRefs = ()
 
 
 class Contraindication(Model):
@@ -135,9 +153,9 @@ class Contraindication(Model):
     id: Id
     name: Term
     clinical: Term
-    kind: Literal["absolute", "relative"]
+    kind: Literal["absolute", "relative"] = Field(description="`absolute`: do not needle; `relative`: ask, adapt")
     text: Text
-    sources: Ids = ()
+    sources: SourceRefs = ()
 
 
 class RedFlag(Model):
@@ -146,28 +164,28 @@ class RedFlag(Model):
     id: Id
     name: Term
     text: Text
-    sources: Ids = ()
+    sources: SourceRefs = ()
 
 
 class Session(Model):
     """The general guide to a dry-needling session."""
 
-    intro: Text
-    steps: tuple[SessionStep, ...] = Field(min_length=1)
+    intro: Text = Field(description="what dry needling is, and an honest line on the evidence")
+    steps: tuple[SessionStep, ...] = Field(min_length=1, description="the session, in order")
     contraindications: tuple[Contraindication, ...] = Field(min_length=1)
-    red_flags: tuple[RedFlag, ...] = Field(min_length=1)
-    disclaimer: Text
-    sources: Ids = Field(min_length=1)
+    red_flags: tuple[RedFlag, ...] = Field(min_length=1, description="symptoms that need urgent care")
+    disclaimer: Text = Field(description="the short, always-visible disclaimer")
+    sources: SourceRefs = Field(min_length=1)
 
 
 class Source(Model):
     """A bibliography entry."""
 
-    key: Id
+    key: Id = Field(description="the id other entries cite it by")
     citation: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=10, max_length=600), AfterValidator(_plain)
-    ]
-    url: Annotated[str, AfterValidator(_https)] | None = None
+    ] = Field(description="full citation")
+    url: Annotated[str, AfterValidator(_https)] | None = Field(None, description="https address")
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$", max_length=200)] | None = None
 
 
