@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from bodymap.content.atlas import Atlas
+from bodymap.reference.wording import join_names, level_text  # noqa: F401 (re-exported for the UI)
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -46,14 +47,6 @@ def source_lines(atlas: Atlas, keys: Iterable[str]) -> list[str]:
     return [source_line(atlas, k) for k in dict.fromkeys(keys) if k in atlas.sources]
 
 
-def join_names(names: Iterable[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def slug(text: str, limit: int = 40) -> str:
     """A file-name-safe lower-case slug ("Tennis elbow (left)" -> "tennis-elbow-left")."""
     return _SLUG.sub("-", text.casefold()).strip("-")[:limit].strip("-") or "handout"
@@ -62,8 +55,3 @@ def slug(text: str, limit: int = 40) -> str:
 def handout_file_name(subject: str, when: date) -> str:
     """`bodymap-<subject>-<yyyy-mm-dd>.pdf`."""
     return f"bodymap-{slug(subject)}-{when.isoformat()}.pdf"
-
-
-def level_text(level: int | None) -> str:
-    """A pain level as shown: "7/10", or "no level" when none was given."""
-    return "no level" if level is None else f"{level}/10"
