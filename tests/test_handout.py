@@ -129,6 +129,15 @@ def test_the_diagram_draws_the_overlay_from_the_region_geometry(atlas):
     assert ESSENTIAL not in counts and counts[GREY] == len(atlas.regions)
 
 
+def test_the_diagram_draws_what_the_map_draws_for_the_subject(atlas, monkeypatch):
+    drawn = []
+    real = handout.draw_diagram
+    monkeypatch.setattr(handout, "draw_diagram", lambda pdf, a, overlay, *rest: drawn.append(overlay) or
+                        real(pdf, a, overlay, *rest))
+    build_handout(atlas, Subject("muscle", "trap", side="left", from_region="neck-left"), WHEN, font_dir=None)
+    assert drawn and set(drawn) == {lookup.muscle_overlay(atlas, "trap", "left", highlight=("neck-left",))}
+
+
 def test_trigger_points_are_drawn_as_crosses(atlas):
     subject, overlay = _subjects(atlas)["muscle"]
     stream = PdfReader(io.BytesIO(build_handout(atlas, subject, WHEN, font_dir=None)))
