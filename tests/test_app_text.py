@@ -1,4 +1,4 @@
-"""The UI's pure helpers: Markdown escaping of content, source links, handout file names and overlays."""
+"""The UI's pure helpers: Markdown escaping, source links, handout file names, overlays and the cached handout."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from bodymap.handout.page import Subject
 from bodymap.reference.lookup import condition_overlay, muscle_overlay, region_overlay
 from bodymap.reference.ranking import pain_overlay, rank_candidates
-from bodymap.ui.handout_button import handout_pdf, subject_overlay
+from bodymap.reference.screen import Subject, subject_overlay
+from bodymap.ui.handout_button import atlas_fingerprint, handout_pdf
 from bodymap.ui.text import handout_file_name, join_names, level_text, md, slug, source_line, url_for_markdown
 
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -70,7 +70,7 @@ def test_names_slugs_and_levels():
 def test_each_subject_draws_the_overlay_its_view_shows(real_atlas):
     a = real_atlas
     assert subject_overlay(a, Subject("region", "calf-left")) == region_overlay(a, "calf-left")
-    assert subject_overlay(a, Subject("muscle", "supinator", side="right"), "elbow-outer-right") == \
+    assert subject_overlay(a, Subject("muscle", "supinator", side="right", from_region="elbow-outer-right")) == \
         muscle_overlay(a, "supinator", "right", highlight=("elbow-outer-right",))
     assert subject_overlay(a, Subject("condition", "tennis-elbow")) == condition_overlay(a, "tennis-elbow")
     pain = {"calf-left": 6, "heel-left": None}
@@ -85,11 +85,14 @@ def test_the_handout_is_cached_and_one_page(real_atlas, monkeypatch):
     real_build = hb.build_handout
     monkeypatch.setattr(hb, "build_handout", lambda *a, **k: calls.append(a[1]) or real_build(*a, **k))
     subject = Subject("condition", "tennis-elbow")
-    first = handout_pdf("data", subject, None, "2026-01-02", real_atlas)
-    assert handout_pdf("data", subject, None, "2026-01-02", real_atlas) == first
+    fingerprint = atlas_fingerprint(real_atlas)
+    first = handout_pdf(subject, "2026-01-02", fingerprint, real_atlas)
+    assert handout_pdf(subject, "2026-01-02", fingerprint, real_atlas) == first
     assert calls == [subject]  # built once, then served from the cache
-    handout_pdf("data", subject, None, "2026-01-03", real_atlas)
+    handout_pdf(subject, "2026-01-03", fingerprint, real_atlas)
     assert len(calls) == 2  # a new day makes a new handout (its date is printed)
+    handout_pdf(subject, "2026-01-03", fingerprint + 1, real_atlas)
+    assert len(calls) == 3  # so does changed content
     reader = PdfReader(io.BytesIO(first))
     assert len(reader.pages) == 1
     assert "Tennis elbow" in reader.pages[0].extract_text()

@@ -14,8 +14,10 @@ from pypdf import PdfReader
 from bodymap.handout import page as handout
 from bodymap.handout.diagram import ESSENTIAL, GREY, SPILLOVER
 from bodymap.handout.layout import to_latin1
-from bodymap.handout.page import Subject, build_handout
+from bodymap.handout.page import build_handout
 from bodymap.reference import lookup, ranking
+from bodymap.reference.screen import Subject
+from bodymap.reference.text import sheet_for
 
 WHEN = date(2025, 3, 5)
 FONTS_PRESENT = (handout.FONT_DIR / "DejaVuSans.ttf").is_file() and (handout.FONT_DIR / "DejaVuSans-Bold.ttf").is_file()
@@ -86,9 +88,9 @@ def _subjects(atlas):
 EXPECTED = {
     "region": ["Neck (left)", "Upper trapezius", "Sternocleidomastoid", "Trigger points found here", "This area"],
     "muscle": ["Upper trapezius", "Tension headache", "Drop your shoulders", "The top of the lung", "Temple (left)"],
-    "condition": ["Tension-type headache", "Upper trapezius (main)", "Sternocleidomastoid (also common)",
+    "condition": ["Tension-type headache", "Upper trapezius · main", "Sternocleidomastoid · also common",
                   "Sudden weakness needs a doctor.", "Also: Chest pain."],
-    "pain": ["Where it hurts", "Temple (right): 7 out of 10", "Cheek and jaw (right): level not given",
+    "pain": ["Where it hurts", "Temple (right): 7/10", "Cheek and jaw (right): no level",
              "Upper trapezius", "Its trigger points", "not a diagnosis"],
 }
 
@@ -98,7 +100,7 @@ EXPECTED = {
 def test_each_subject_gives_one_page_with_its_names(atlas, kind, font_dir):
     _needs_fonts(font_dir)
     subject, overlay = _subjects(atlas)[kind]
-    pdf = build_handout(atlas, subject, overlay, WHEN, font_dir=font_dir)
+    pdf = build_handout(atlas, subject, WHEN, font_dir=font_dir)
     assert pdf.startswith(b"%PDF-")
     reader, text = read(pdf)
     assert len(reader.pages) == 1
@@ -112,8 +114,9 @@ def test_each_subject_gives_one_page_with_its_names(atlas, kind, font_dir):
 
 
 def test_the_diagram_draws_the_overlay_from_the_region_geometry(atlas):
+    """The handout computes its own overlay: the one the map draws for the subject."""
     subject, overlay = _subjects(atlas)["condition"]
-    counts = fills(build_handout(atlas, subject, overlay, WHEN, font_dir=None))
+    counts = fills(build_handout(atlas, subject, WHEN, font_dir=None))
     ess, spill = len(overlay.essential_regions), len(overlay.spillover_regions)
     assert ess and spill
     # one filled polygon per region (+1 swatch per zone kind in the legend)
@@ -122,13 +125,22 @@ def test_the_diagram_draws_the_overlay_from_the_region_geometry(atlas):
     assert counts[GREY] == len(atlas.regions) - ess - spill
     # a region view shades no zones
     subject, overlay = _subjects(atlas)["region"]
-    counts = fills(build_handout(atlas, subject, overlay, WHEN, font_dir=None))
+    counts = fills(build_handout(atlas, subject, WHEN, font_dir=None))
     assert ESSENTIAL not in counts and counts[GREY] == len(atlas.regions)
+
+
+def test_the_diagram_draws_what_the_map_draws_for_the_subject(atlas, monkeypatch):
+    drawn = []
+    real = handout.draw_diagram
+    monkeypatch.setattr(handout, "draw_diagram", lambda pdf, a, overlay, *rest: drawn.append(overlay) or
+                        real(pdf, a, overlay, *rest))
+    build_handout(atlas, Subject("muscle", "trap", side="left", from_region="neck-left"), WHEN, font_dir=None)
+    assert drawn and set(drawn) == {lookup.muscle_overlay(atlas, "trap", "left", highlight=("neck-left",))}
 
 
 def test_trigger_points_are_drawn_as_crosses(atlas):
     subject, overlay = _subjects(atlas)["muscle"]
-    stream = PdfReader(io.BytesIO(build_handout(atlas, subject, overlay, WHEN, font_dir=None)))
+    stream = PdfReader(io.BytesIO(build_handout(atlas, subject, WHEN, font_dir=None)))
     data = stream.pages[0].get_contents().get_data().decode("latin-1")
     # each X (and the legend's one) switches to the cross's 0.4 mm ink line once
     assert data.count(f"{0.4 * 72 / 25.4:.2f} w") == len(overlay.points) + 1
@@ -136,8 +148,8 @@ def test_trigger_points_are_drawn_as_crosses(atlas):
 
 def test_same_input_same_bytes(atlas):
     subject, overlay = _subjects(atlas)["pain"]
-    assert build_handout(atlas, subject, overlay, WHEN) == build_handout(atlas, subject, overlay, WHEN)
-    reader = PdfReader(io.BytesIO(build_handout(atlas, subject, overlay, WHEN)))
+    assert build_handout(atlas, subject, WHEN) == build_handout(atlas, subject, WHEN)
+    reader = PdfReader(io.BytesIO(build_handout(atlas, subject, WHEN)))
     assert reader.metadata.title == "Where it hurts"
 
 
@@ -196,13 +208,9 @@ def test_the_longest_content_still_fits_one_page(longest, kind, font_dir):
     _needs_fonts(font_dir)
     a = longest
     pain = tuple((r, i % 11) for i, r in enumerate(list(a.regions)[:20]))
-    subject, overlay = {
-        "region": (Subject("region", "r1-left"), lookup.region_overlay(a, "r1-left")),
-        "muscle": (Subject("muscle", "m0"), lookup.muscle_overlay(a, "m0")),
-        "condition": (Subject("condition", "c"), lookup.condition_overlay(a, "c")),
-        "pain": (Subject("pain", pain=pain), _pain_overlay(a, pain)),
-    }[kind]
-    reader, text = read(build_handout(a, subject, overlay, WHEN, font_dir=font_dir))
+    subject = {"region": Subject("region", "r1-left"), "muscle": Subject("muscle", "m0"),
+               "condition": Subject("condition", "c"), "pain": Subject("pain", pain=pain)}[kind]
+    reader, text = read(build_handout(a, subject, WHEN, font_dir=font_dir))
     assert len(reader.pages) == 1
     title = {"region": a.regions["r1-left"].label, "muscle": a.muscles["m0"].name, "condition": a.conditions["c"].name,
              "pain": "Where it hurts"}[kind]
@@ -213,7 +221,7 @@ def test_the_longest_content_still_fits_one_page(longest, kind, font_dir):
 
 def test_everything_drawn_stays_on_the_page(longest):
     a = longest
-    pdf = build_handout(a, Subject("muscle", "m0"), lookup.muscle_overlay(a, "m0"), WHEN, font_dir=None)
+    pdf = build_handout(a, Subject("muscle", "m0"), WHEN, font_dir=None)
     stream = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
     ys = [float(m.group(1)) for m in re.finditer(r"BT [\d.]+ (-?[\d.]+) Td", stream)]
     assert ys and min(ys) > 0 and max(ys) < 842  # every line of text starts inside the A4 page (842 pt high)
@@ -236,28 +244,28 @@ def test_latin1_folding(text, folded):
 def test_non_latin_text_with_the_core_font(make_atlas):
     atlas = make_atlas(regions=["a"], muscles={"m": [("a", ["a"], [])]},
                        names={"m": "Muscle “Ω” ć"}, extra={"m": {"mimics": ["Pain — like a 手 ache"]}})
-    _, text = read(build_handout(atlas, Subject("muscle", "m"), lookup.muscle_overlay(atlas, "m"), WHEN, font_dir=None))
+    _, text = read(build_handout(atlas, Subject("muscle", "m"), WHEN, font_dir=None))
     assert 'Muscle "?" c' in text and "Pain - like a ? ache" in text
 
 
 def test_unicode_text_with_dejavu(make_atlas):
     _needs_fonts(handout.FONT_DIR)
     atlas = make_atlas(regions=["a"], muscles={"m": [("a", ["a"], [])]}, names={"m": "Muscle “Ω” ć"})
-    _, text = read(build_handout(atlas, Subject("muscle", "m"), lookup.muscle_overlay(atlas, "m"), WHEN))
+    _, text = read(build_handout(atlas, Subject("muscle", "m"), WHEN))
     assert "Muscle “Ω” ć" in text
 
 
 def test_a_missing_font_folder_falls_back_to_the_core_font(atlas, tmp_path):
     subject, overlay = _subjects(atlas)["muscle"]
-    reader, text = read(build_handout(atlas, subject, overlay, WHEN, font_dir=tmp_path / "nowhere"))
+    reader, text = read(build_handout(atlas, subject, WHEN, font_dir=tmp_path / "nowhere"))
     assert len(reader.pages) == 1 and "Upper trapezius" in text
 
 
 def test_unknown_subject_ids_are_key_errors(atlas):
     with pytest.raises(KeyError):
-        build_handout(atlas, Subject("muscle", "nope"), lookup.Overlay(), WHEN)
+        build_handout(atlas, Subject("muscle", "nope"), WHEN)
     with pytest.raises(ValueError):
-        build_handout(atlas, Subject("pain", pain=(("nowhere", 3),)), lookup.Overlay(), WHEN)
+        build_handout(atlas, Subject("pain", pain=(("nowhere", 3),)), WHEN)
 
 
 @pytest.mark.parametrize("kind", ["region", "muscle", "condition", "pain"])
@@ -266,13 +274,9 @@ def test_real_atlas_handouts(real_atlas, kind):
     cond = next(iter(a.conditions))
     muscle = max(a.muscles, key=lambda m: len(a.muscles[m].model_dump_json()))
     pain = (("elbow-outer-right", 7), ("forearm-back-right", None))
-    subject, overlay = {
-        "region": (Subject("region", "chest-left"), lookup.region_overlay(a, "chest-left")),
-        "muscle": (Subject("muscle", muscle), lookup.muscle_overlay(a, muscle)),
-        "condition": (Subject("condition", cond), lookup.condition_overlay(a, cond)),
-        "pain": (Subject("pain", pain=pain), _pain_overlay(a, pain)),
-    }[kind]
-    reader, text = read(build_handout(a, subject, overlay, WHEN))
+    subject = {"region": Subject("region", "chest-left"), "muscle": Subject("muscle", muscle),
+               "condition": Subject("condition", cond), "pain": Subject("pain", pain=pain)}[kind]
+    reader, text = read(build_handout(a, subject, WHEN))
     assert len(reader.pages) == 1
     name = {"region": a.regions["chest-left"].label, "muscle": a.muscles[muscle].name,
             "condition": a.conditions[cond].name, "pain": "Where it hurts"}[kind]
@@ -291,6 +295,6 @@ def test_measuring_matches_setting(longest, kind, font_dir):
     _needs_fonts(font_dir)
     subject = Subject(kind, "m0" if kind == "muscle" else "c")
     overlay = lookup.muscle_overlay(longest, "m0") if kind == "muscle" else lookup.condition_overlay(longest, "c")
-    content = handout.content_for(longest, subject)
-    _, overflow = handout._render(longest, content, overlay, WHEN, font_dir, slack=0)
+    sheet = sheet_for(longest, subject, "paper")
+    _, overflow = handout._render(longest, sheet, overlay, WHEN, font_dir, slack=0)
     assert overflow <= 0

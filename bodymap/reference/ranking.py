@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from bodymap.content.atlas import SIDES, Atlas, BodySide
 from bodymap.reference.lookup import layer, muscle_referral
 from bodymap.reference.overlay import Overlay
+from bodymap.reference.wording import join_names
 
 ESSENTIAL_WEIGHT = 1.0
 SPILLOVER_WEIGHT = 0.4
@@ -133,8 +134,7 @@ def _places(k: int, n: int) -> str:
 
 
 def _names(atlas: Atlas, region_ids: tuple[str, ...]) -> str:
-    labels = [atlas.regions[r].label for r in region_ids]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    return join_names(atlas.regions[r].label for r in region_ids)
 
 
 def explain(atlas: Atlas, essential: tuple[str, ...], spillover: tuple[str, ...], marked: int) -> str:

@@ -7,39 +7,29 @@ from datetime import date
 import streamlit as st
 
 from bodymap.content.atlas import Atlas
-from bodymap.handout.page import Subject, build_handout
-from bodymap.reference.lookup import condition_overlay, muscle_overlay, region_overlay
-from bodymap.reference.overlay import Overlay
-from bodymap.reference.ranking import pain_overlay, rank_candidates
+from bodymap.handout.page import build_handout
+from bodymap.reference.screen import Subject
 from bodymap.ui.text import handout_file_name
 
 
-def subject_overlay(atlas: Atlas, subject: Subject, context_region: str | None = None) -> Overlay:
-    """The overlay a subject's view draws on the map (and so on the handout's diagram)."""
-    if subject.kind == "region":
-        return region_overlay(atlas, subject.id)
-    if subject.kind == "muscle":
-        return muscle_overlay(atlas, subject.id, subject.side, highlight=(context_region,) if context_region else ())
-    if subject.kind == "condition":
-        return condition_overlay(atlas, subject.id, subject.side)
-    pain = dict(subject.pain)
-    return pain_overlay(atlas, pain, rank_candidates(atlas, pain))
+def atlas_fingerprint(atlas: Atlas) -> int:
+    """A hash of all the content a handout can print (a changed atlas makes new handouts)."""
+    return hash((tuple(atlas.regions.values()), tuple(atlas.muscles.values()), tuple(atlas.conditions.values()),
+                 tuple(atlas.region_notes.values()), tuple(atlas.sources.values()), atlas.session))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def handout_pdf(folder: str, subject: Subject, context_region: str | None, day: str, _atlas: Atlas) -> bytes:
-    """The handout's bytes, cached per content folder, subject and day (shared by sessions)."""
-    overlay = subject_overlay(_atlas, subject, context_region)
-    return build_handout(_atlas, subject, overlay, date.fromisoformat(day))
+def handout_pdf(subject: Subject, day: str, fingerprint: int, _atlas: Atlas) -> bytes:
+    """The handout's bytes, cached per subject, day and atlas fingerprint (shared by sessions)."""
+    return build_handout(_atlas, subject, date.fromisoformat(day))
 
 
-def handout_button(atlas: Atlas, folder: str, subject: Subject, name: str, *, key: str,
-                   context_region: str | None = None) -> None:
+def handout_button(atlas: Atlas, subject: Subject, name: str, *, key: str) -> None:
     """A download button for the subject's one-page PDF handout (named bodymap-<name>-<date>.pdf)."""
     today = date.today()
 
     def make() -> bytes:
-        return handout_pdf(folder, subject, context_region, today.isoformat(), atlas)
+        return handout_pdf(subject, today.isoformat(), atlas_fingerprint(atlas), atlas)
 
     st.download_button(
         "Download a one-page handout (PDF)", data=make, file_name=handout_file_name(name, today),
