@@ -13,7 +13,7 @@ from bodymap.reference.lookup import condition_overlay, muscle_overlay, region_o
 from bodymap.reference.ranking import pain_overlay, rank_candidates
 from bodymap.reference.screen import Subject, subject_overlay
 from bodymap.ui.handout_button import atlas_fingerprint, handout_pdf
-from bodymap.ui.text import handout_file_name, join_names, level_text, md, slug, source_line, url_for_markdown
+from bodymap.ui.text import handout_file_name, md, slug, source_line, url_for_markdown
 
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -57,14 +57,12 @@ def test_url_for_markdown_encodes_what_would_end_a_link():
     assert url_for_markdown("https://x.org/a (b)<c>[d]") == "https://x.org/a%20%28b%29%3Cc%3E%5Bd%5D"
 
 
-def test_names_slugs_and_levels():
-    assert join_names([]) == "" and join_names(["a"]) == "a" and join_names(["a", "b", "c"]) == "a, b and c"
+def test_slugs_and_file_names():
     assert slug("Tennis elbow (left)") == "tennis-elbow-left"
     assert slug("../../etc/passwd") == "etc-passwd"
     assert slug("***") == "handout"
     assert len(slug("x" * 500)) <= 40
     assert handout_file_name("Outer elbow (right)", date(2026, 3, 4)) == "bodymap-outer-elbow-right-2026-03-04.pdf"
-    assert level_text(None) == "no level" and level_text(7) == "7/10"
 
 
 def test_each_subject_draws_the_overlay_its_view_shows(real_atlas):

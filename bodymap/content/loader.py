@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from bodymap.content import geometry
 from bodymap.content.atlas import SIDES, Atlas, Region, sided_id
 from bodymap.content.geometry import X_MAX, X_MIN, Y_MAX, Y_MIN
 from bodymap.content.problems import ContentError, Problem
-from bodymap.content.schema import COLLECTIONS, ID_PATTERN, Model, Ref, RegionSpec, Session
+from bodymap.content.references import references
+from bodymap.content.schema import COLLECTIONS, ID_PATTERN, Model, RegionSpec, Session
 from bodymap.content.yaml_source import Path_, YamlDocument, read_yaml
 
 MAX_FILES = 500
@@ -120,44 +120,6 @@ def _check_unique(collected: _Collected) -> dict[str, dict[str, _Entry]]:
     }
 
 
-def _split_annotation(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
-    """(type, metadata) of an annotation, seeing through `Annotated[...]` and `X | None`."""
-    metadata: tuple[Any, ...] = ()
-    if get_origin(annotation) is Annotated:
-        annotation, metadata = annotation.__origin__, annotation.__metadata__
-    if get_origin(annotation) in (Union, UnionType):
-        options = [arg for arg in get_args(annotation) if arg is not type(None)]
-        if len(options) == 1:
-            inner, more = _split_annotation(options[0])
-            return inner, metadata + more
-    return annotation, metadata
-
-
-def _item_annotations(annotation: Any, count: int) -> tuple[Any, ...]:
-    """Annotation of each of `count` items of a tuple: `tuple[X, ...]` or `tuple[X, Y]`."""
-    args = get_args(annotation)
-    if len(args) == 2 and args[1] is Ellipsis:
-        return (args[0],) * count
-    return args if len(args) == count else (Any,) * count
-
-
-def _references(value: Any, annotation: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str, str]]:
-    """(path, collection, id) of every `Ref`-marked id in a value, nested models and tuples included."""
-    if value is None:
-        return
-    annotation, metadata = _split_annotation(annotation)
-    ref = next((mark for mark in metadata if isinstance(mark, Ref)), None)
-    if ref is not None:
-        yield path, ref.collection, value
-    elif isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            yield from _references(getattr(value, name), info.rebuild_annotation(), path + (name,))
-    elif isinstance(value, tuple):
-        items = zip(value, _item_annotations(annotation, len(value)), strict=True)
-        for i, (item, item_annotation) in enumerate(items):
-            yield from _references(item, item_annotation, path + (i,))
-
-
 def _check_references(entries: Iterable[_Entry], known: dict[str, set[str]], collected: _Collected) -> None:
     """Report references to unknown ids, with a did-you-mean hint.
 
@@ -167,7 +129,7 @@ def _check_references(entries: Iterable[_Entry], known: dict[str, set[str]], col
     if collected.unreadable:
         return
     for entry in entries:
-        for path, collection, ident in _references(entry.model, type(entry.model)):
+        for path, collection, ident in references(entry.model):
             if ident in known[collection] or ident in collected.dropped[collection]:
                 continue
             hint = difflib.get_close_matches(ident, sorted(known[collection]), n=1)

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from datetime import date
 
 from bodymap.content.atlas import Atlas
-from bodymap.reference.wording import join_names, level_text  # noqa: F401 (re-exported for the UI)
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 _SLUG = re.compile(r"[^a-z0-9]+")
