@@ -8,7 +8,7 @@ from bodymap.content import geometry
 from bodymap.content.atlas import SIDES, Atlas, sided_id
 from bodymap.content.loader import load_atlas
 
-from minimal_data import write_minimal
+from minimal_data import MUSCLES, write_minimal
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,20 @@ def test_placed_points_are_mirrored_and_resolved_per_side(atlas):
     assert (left.spillover, right.spillover) == (("upper-back-left",), ("upper-back-right",))
     for placed in (left, right):
         assert geometry.contains(atlas.regions[placed.region].outline, placed.at)
+
+
+def test_a_both_sides_point_refers_to_both_sides_and_a_midline_region_once(tmp_path):
+    line = "        spillover: [upper-back]\n"
+    both = MUSCLES.replace(line, line + "        both_sides: true\n")
+    assert both != MUSCLES
+    atlas = load_atlas(write_minimal(tmp_path, {"muscles/chest.yaml": both}))
+    left, right = (atlas.placed("pec", side)[0] for side in SIDES)
+    assert (left.region, right.region) == ("chest-left", "chest-right")
+    assert left.essential == ("chest-left", "chest-right", "sternum")
+    assert right.essential == ("chest-right", "chest-left", "sternum")
+    assert (left.spillover, right.spillover) == (("upper-back-left", "upper-back-right"),
+                                                 ("upper-back-right", "upper-back-left"))
+    assert atlas.placed("rhomboid", "left")[0].essential == ("upper-back-left",)
 
 
 def test_placed_points_are_computed_once(atlas, monkeypatch):

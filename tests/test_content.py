@@ -6,6 +6,7 @@ test_shipped_data_has_zero_problems fails with the problem list and the other te
 
 from __future__ import annotations
 
+import re
 import statistics
 from pathlib import Path
 
@@ -122,6 +123,24 @@ def test_session_guide_covers_what_a_session_is_like(atlas):
         assert needed in flags, needed
 
 
+# Region notes whose areas hold look-alikes of emergencies: each lists the warning signs that come first.
+NOTES_WITH_RED_FLAGS = {
+    "chest-wall": ["heart attack", "artery", "lung"],
+    "abdomen": ["pregnan", "urgent"],
+    "lower-leg": ["blood clot"],
+    "head-face": ["thunderclap", "giant cell arteritis", "numb"],
+    "neck-front": ["stiff neck", "weakness", "numb"],
+    "neck-back": ["stiff neck", "weakness", "numb"],
+    "low-back": ["urine", "saddle", "weakness"],
+}
+
+
+def test_region_notes_for_dangerous_areas_have_red_flags(atlas):
+    for notes_id, needed in NOTES_WITH_RED_FLAGS.items():
+        flags = " ".join(atlas.region_notes[notes_id].red_flags).lower()
+        assert [word for word in needed if word not in flags] == [], notes_id
+
+
 def test_chest_wall_notes_warn_about_the_lung(atlas):
     chest = atlas.regions["chest-left"]
     assert "lung" in " ".join(atlas.region_notes[chest.notes].cautions).lower()
@@ -134,7 +153,7 @@ def _plain_texts(atlas):
     for c in atlas.conditions.values():
         yield f"condition {c.id}", " ".join([c.summary, *c.red_flags])
     for n in atlas.region_notes.values():
-        yield f"notes {n.id}", " ".join([n.position, n.feel, *n.cautions])
+        yield f"notes {n.id}", " ".join([n.position, n.feel, *n.cautions, *n.red_flags])
     s = atlas.session
     yield "session intro", s.intro
     for part in (s.steps, s.contraindications, s.red_flags):
@@ -147,3 +166,39 @@ def test_patient_text_is_plain_language(atlas):
     too_hard = {k: round(v, 1) for k, v in grades.items() if v > 10}
     assert too_hard == {}, "texts above grade 10 (aim at 8): rewrite with shorter sentences and words"
     assert statistics.median(grades.values()) <= 8
+
+
+# A look-alike ("often mistaken for") that names something that can kill or maim must send the reader to
+# a doctor (or dentist) first. Whole words, except the stems ending in "*" ("heart" does not match "heartburn").
+DANGER_WORDS = [
+    "angina", "heart", "heart attack", "appendicitis", "gallbladder", "gut", "kidney*", "claudication", "blood clot",
+    "thrombosis", "giant cell arteritis", "arteritis", "stroke", "aneurysm", "tinnitus", "toothache", "tooth",
+    "teeth", "dizz*", "visceral", "organ*", "cancer", "tumour", "tumor", "fracture*", "infect*", "meningitis",
+    "pregnan*", "artery tear", "dissection",
+]
+DOCTOR_FIRST = [
+    "doctor first", "dentist first", "checked first", "check first", "doctor must check", "doctor should check",
+    "call an ambulance", "ruled out by a doctor",
+]
+_DANGER = [(w.rstrip("*"), re.compile(rf"\b{re.escape(w.rstrip('*'))}" + ("" if w.endswith("*") else r"\b"), re.I))
+           for w in DANGER_WORDS]
+
+
+def _dangers(text: str) -> list[str]:
+    return [word for word, pattern in _DANGER if pattern.search(text)]
+
+
+def test_danger_word_matching():
+    assert _dangers("Chest pain that feels like a heart problem (angina)") == ["angina", "heart"]
+    assert _dangers("Heartburn or an upset stomach") == []
+    assert _dangers("Feeling dizzy") == ["dizz"]
+
+
+def test_dangerous_look_alikes_say_see_a_doctor_first(atlas):
+    missing = {
+        f"{m.id}: {text[:60]}": _dangers(text)
+        for m in atlas.muscles.values()
+        for text in m.mimics
+        if _dangers(text) and not any(phrase in text.lower() for phrase in DOCTOR_FIRST)
+    }
+    assert missing == {}, "these look-alikes name a danger but do not say to see a doctor (or dentist) first"

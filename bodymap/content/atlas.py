@@ -51,19 +51,31 @@ def sided_id(base_id: str, side: str) -> str:
     return f"{base_id}-{side}"
 
 
+def _zones(
+    regions: tuple[str, ...], sides: tuple[BodySide, ...], resolve: Callable[[str, BodySide], str]
+) -> tuple[str, ...]:
+    """Referral regions resolved on each of `sides` (own side first), without repeats."""
+    return tuple(dict.fromkeys(resolve(region, s) for region in regions for s in sides))
+
+
 def _place(
     muscle_id: str, point: TriggerPoint, side: BodySide, resolve: Callable[[str, BodySide], str]
 ) -> PlacedTriggerPoint:
-    """A trigger point (written for the left side) on `side`: mirrored across x = 0 for the right."""
+    """A trigger point (written for the left side) on `side`: mirrored across x = 0 for the right.
+
+    Its referral zones are on its own side, or on both sides when the point says `both_sides`.
+    """
     x, y = point.at
+    other: BodySide = "right" if side == "left" else "left"
+    sides: tuple[BodySide, ...] = (side, other) if point.both_sides else (side,)
     return PlacedTriggerPoint(
         muscle=muscle_id,
         point=point,
         side=side,
         region=resolve(point.region, side),
         at=(x, y) if side == "left" else (-x, y),
-        essential=tuple(resolve(region, side) for region in point.essential),
-        spillover=tuple(resolve(region, side) for region in point.spillover),
+        essential=_zones(point.essential, sides, resolve),
+        spillover=_zones(point.spillover, sides, resolve),
     )
 
 

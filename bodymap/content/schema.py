@@ -88,6 +88,9 @@ class TriggerPoint(Model):
     at: Point = Field(description="position for the person's left side, inside `region`")
     essential: RegionRefs = Field(min_length=1, description="where its referred pain is usually felt")
     spillover: RegionRefs = Field((), description="where its referred pain is sometimes felt")
+    both_sides: bool = Field(
+        False, description="referred pain on both sides: each `both` referral region resolves to left and right"
+    )
 
 
 class Muscle(Model):
@@ -135,6 +138,7 @@ class RegionNotes(Model):
     position: Text = Field(description="how you are usually placed")
     feel: Text = Field(description="what needling here usually feels like")
     cautions: tuple[Text, ...] = Field(min_length=1, description="cautions for this area")
+    red_flags: tuple[Text, ...] = Field((), description="warning signs in this area that need a doctor first")
     sources: SourceRefs = Field(min_length=1)
 
 
