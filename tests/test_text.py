@@ -21,7 +21,7 @@ SUBJECTS = {
 }
 NOTES = ["notes", "notes-cautions"]
 ORDER = {
-    "region": ["points-here", "referring", "conditions", *NOTES, "red-flags"],
+    "region": ["points-here", "referring", "conditions", "red-flags", *NOTES],
     "muscle": ["about", "where", "points", "mimics", "perpetuating", "self-care", "cautions", "conditions", *NOTES,
                "red-flags"],
     "condition": ["about", "felt", "muscles", "red-flags", *NOTES],

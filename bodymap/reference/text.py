@@ -101,8 +101,8 @@ def region_sheet(atlas: Atlas, subject: Subject, medium: Medium = "screen") -> S
                 intro="Most likely first." if refer else ""),
         Section("conditions", "Related conditions",
                 tuple(Line(c.name, opens=Subject("condition", c.condition)) for c in info.conditions)),
+        red_flags(atlas, area_red_flags(atlas, [region.id])),
         *notes,
-        red_flags(atlas),
     ]
     keys += [k for p in info.points for k in atlas.muscles[p.muscle].sources]
     return _sheet(subject, "Body area", region.label, region.clinical, (), sections, keys)
@@ -168,7 +168,7 @@ def pain_sheet(atlas: Atlas, subject: Subject, medium: Medium = "screen") -> She
         Section("marked", "Where you marked pain", marked),
         Section("candidates", "Muscles that may be involved", found, "numbered", intro) if found
         else Section("candidates", "Muscles that may be involved", (Line(NO_CANDIDATES),), "text"),
-        red_flags(atlas),
+        red_flags(atlas, area_red_flags(atlas, pain)),
         *notes,
     ]
     keys += [k for c in candidates for k in atlas.muscles[c.muscle].sources]
@@ -192,6 +192,12 @@ def notes_sections(atlas: Atlas, notes_ids: Iterable[str]) -> tuple[list[Section
         ]
         keys += n.sources
     return sections, keys
+
+
+def area_red_flags(atlas: Atlas, region_ids: Iterable[str]) -> tuple[str, ...]:
+    """The warning signs of the areas' session notes (e.g. chest: heart attack signs), each once."""
+    notes = dict.fromkeys(atlas.regions[r].notes for r in region_ids)
+    return tuple(dict.fromkeys(flag for n in notes for flag in atlas.region_notes[n].red_flags))
 
 
 def red_flags(atlas: Atlas, own: Sequence[str] = ()) -> Section:
