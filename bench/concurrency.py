@@ -26,13 +26,14 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import async_playwright
 
 from bench import harness as h
+from tests.support.live_app import READY, launch_chromium
 
 
 async def open_page(browser, server: h.Server, target: h.Target):
     context = await browser.new_context(viewport=h.VIEWPORT)
     page = await context.new_page()
     await page.goto(server.url, timeout=120_000)
-    await page.wait_for_function(h.JS_LOADED, arg=[h.READY, target.shapes, 1], polling=100, timeout=120_000)
+    await page.wait_for_function(h.JS_LOADED, arg=[READY, target.shapes, 1], polling=100, timeout=120_000)
     return context, page
 
 
@@ -47,18 +48,18 @@ async def click_loop(page, target: h.Target, plan: list[dict], until: float, thi
         try:
             await page.mouse.move(t["x"] - 3, t["y"] - 3)
             await page.mouse.move(t["x"], t["y"], steps=2)
-            await page.wait_for_timeout(150)
+            await page.wait_for_timeout(150)  # plotly's hover throttle; a think time the floor gets too
             await page.evaluate(h.JS_ARM, [target.title, target.fallback, t["name"]])
             await page.mouse.click(t["x"], t["y"])
             await page.wait_for_function(h.JS_DONE, polling=50, timeout=15_000)
             lat.append((await page.evaluate(h.JS_RESULT))["ms"])
-            await page.wait_for_selector(h.READY, timeout=15_000)
+            await page.wait_for_selector(READY, timeout=15_000)
             if await page.locator("[data-testid=stException]").count():
                 errors.append("exception shown")
         except PlaywrightError as exc:
             errors.append(str(exc).splitlines()[0][:120])
             with contextlib.suppress(PlaywrightError):  # recover: let the app settle before the next click
-                await page.wait_for_selector(h.READY, timeout=15_000)
+                await page.wait_for_selector(READY, timeout=15_000)
         prev = t["name"]
         await asyncio.sleep(think)
     return {"lat": lat, "errors": errors}
@@ -72,7 +73,7 @@ async def sample_rss(server: h.Server, stop: asyncio.Event, out: list[int]) -> N
 
 
 async def run_level(p, target: h.Target, n: int, args, tmp: Path) -> dict:
-    browser = await p.chromium.launch(executable_path=h.CHROMIUM, args=h.CHROMIUM_ARGS)
+    browser = await launch_chromium(p)
     try:
         with h.serve(target, tmp) as server:
             first_ctx, first = await open_page(browser, server, target)

@@ -1,6 +1,8 @@
-"""Shared benchmark plumbing: servers on free ports, Chromium, click targets and in-page timers.
+"""Shared benchmark plumbing: the apps under test, their servers, click targets and in-page timers.
 
-Timing is taken inside the page (the event's timeStamp of the click's pointerdown to the DOM
+Starting a server, launching Chromium and waiting for the app are the tests' own helpers
+(tests/support/live_app.py, imported as `tests.support.live_app`; run the scripts from the repository
+root). Timing is taken inside the page (the event's timeStamp of the click's pointerdown to the DOM
 mutation that makes the panel name the region), so the driver's own overhead does not count.
 """
 
@@ -10,30 +12,17 @@ import json
 import os
 import random
 import re
-import socket
 import statistics
 import subprocess
-import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.live_app import ROOT, free_port, live_server
+
 RESULTS = ROOT / "bench" / "results"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
 VIEWPORT = {"width": 1280, "height": 900}
-READY = "[data-testid=stApp][data-test-script-state=notRunning]"
-# The same flags for every server, so bodymap and the floor differ only in their script.
-STREAMLIT_FLAGS = [
-    "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-    "--server.fileWatcherType", "none", "--server.runOnSave", "false",
-]
 
 
 @dataclass
@@ -74,12 +63,6 @@ def floor_target(kind: str = "scatter", height: int = 640, layout: str = "center
     shapes = ".choroplethlocation" if kind == "geo" else ".scatterlayer .point"
     env = {"BENCH_FLOOR_KIND": kind, "BENCH_FLOOR_HEIGHT": str(height), "BENCH_FLOOR_LAYOUT": layout}
     return Target("floor" if kind == "scatter" else f"floor-{kind}", "bench/floor_app.py", shapes=shapes, env=env)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -131,38 +114,17 @@ def _rss(pid: int) -> int:
 
 @contextmanager
 def serve(target: Target, workdir: Path, profile: Path | None = None, timeout: float = 60.0):
-    """Start the target on a free port, wait for its health check, and stop it afterwards."""
+    """Start the target through bench.serve on a free port (the same flags as the tests' server), wait for its
+    health check, and stop it afterwards. Raises tests.support.live_app.ServerError (with the log) if it
+    does not start."""
     port = free_port()
     run_log = workdir / f"{target.name}-{port}.runs.jsonl"
-    env = {**os.environ, **target.env, "BENCH_RUN_LOG": str(run_log), "PYTHONPATH": str(ROOT)}
+    env = {**target.env, "BENCH_RUN_LOG": str(run_log), "PYTHONPATH": str(ROOT)}
     if profile:
         env["BENCH_PROFILE"] = str(profile)
-    log = open(workdir / f"{target.name}-{port}.log", "w")  # noqa: SIM115 - closed below
-    cmd = [sys.executable, "-m", "bench.serve", target.script, "--server.port", str(port), *STREAMLIT_FLAGS]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    server = Server(proc, port, run_log)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"{target.name} server exited; see {log.name}")
-            try:
-                with urllib.request.urlopen(f"{server.url}_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{target.name} server did not start in {timeout:.0f} s")
-            time.sleep(0.2)
-        yield server
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+    with live_server(target.script, workdir / f"{target.name}-{port}.log", port=port, env=env,
+                     launcher=("-m", "bench.serve"), timeout=timeout) as live:
+        yield Server(live.proc, live.port, run_log)
 
 
 # In-page JavaScript -------------------------------------------------------------------------------
@@ -309,36 +271,3 @@ def write_json(name: str, payload: dict) -> Path:
     path = RESULTS / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(payload, indent=2, default=str))
     return path
-
-
-def figure_states(atlas) -> dict:
-    """Representative map states -> callables building the figure (tolerates both build_figure APIs).
-
-    States: nothing selected, a region selected, a muscle in focus (both sides) with its region selected.
-    Each value is `build(views) -> plotly Figure`.
-    """
-    import inspect
-
-    from bodymap import figure
-
-    region = next(iter(atlas.regions))
-    muscle = next(iter(atlas.muscles))
-    params = list(inspect.signature(figure.build_figure).parameters)
-    if "overlay" in params:  # build_figure(atlas, overlay, selected=None, views=VIEWS)
-        from bodymap.reference.lookup import muscle_overlay, region_overlay
-        from bodymap.reference.overlay import Overlay
-
-        return {
-            "nothing selected": lambda views: figure.build_figure(atlas, Overlay(), None, views),
-            "a region selected": lambda views: figure.build_figure(atlas, region_overlay(atlas, region), region,
-                                                                   views),
-            "a muscle in focus": lambda views: figure.build_figure(
-                atlas, muscle_overlay(atlas, muscle, None, (region,)), region, views),
-        }
-    state = figure.MapState  # older API: build_figure(atlas, MapState(...), views)
-    both = ((muscle, "left"), (muscle, "right"))
-    return {
-        "nothing selected": lambda views: figure.build_figure(atlas, state(), views),
-        "a region selected": lambda views: figure.build_figure(atlas, state(selected=region), views),
-        "a muscle in focus": lambda views: figure.build_figure(atlas, state(selected=region, muscles=both), views),
-    }

@@ -19,12 +19,15 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from bench import harness as h
+from bench.figures import figure_payload
+from tests.support.live_app import READY, hover_then_click, launch_chromium, rerun, script_runs, wait_idle
 
 BLOCK = 6  # clicks per target before switching to the next one
 
@@ -51,7 +54,7 @@ def measure_load(browser, server: h.Server, target: h.Target) -> dict:
     s = Session(browser, server, target)
     try:
         s.page.goto(server.url, wait_until="commit")
-        s.page.wait_for_function(h.JS_LOADED, arg=[h.READY, target.shapes, 1], polling="raf", timeout=60_000)
+        s.page.wait_for_function(h.JS_LOADED, arg=[READY, target.shapes, 1], polling="raf", timeout=60_000)
         loaded = s.page.evaluate("window.__loaded")
         dcl = s.page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
         time.sleep(0.2)
@@ -63,13 +66,16 @@ def measure_load(browser, server: h.Server, target: h.Target) -> dict:
 def open_ready(browser, server: h.Server, target: h.Target) -> Session:
     s = Session(browser, server, target)
     s.page.goto(server.url)
-    s.page.wait_for_function(h.JS_LOADED, arg=[h.READY, target.shapes, 1], polling="raf", timeout=60_000)
+    s.page.wait_for_function(h.JS_LOADED, arg=[READY, target.shapes, 1], polling="raf", timeout=60_000)
     return s
 
 
-def settle(page) -> None:
-    page.wait_for_selector(h.READY, timeout=30_000)
-    page.wait_for_timeout(150)
+def settle(page, since: int) -> None:
+    """Wait until the run a click started (after `since` runs) is over; just for idle if the click caused none."""
+    try:
+        wait_idle(page, since=since, timeout=30_000)
+    except PlaywrightError:
+        wait_idle(page, timeout=30_000)
 
 
 def switch_view(s: Session, label: str) -> bool:
@@ -80,10 +86,9 @@ def switch_view(s: Session, label: str) -> bool:
                 page.get_by_role("radio", name=label, exact=True)):
         try:
             if loc.count() and loc.first.is_visible():
-                loc.first.click()
-                page.wait_for_timeout(300)
-                settle(page)
-                page.wait_for_function(h.JS_LOADED, arg=[h.READY, s.target.shapes, 1], timeout=30_000)
+                with rerun(page, timeout=30_000):
+                    loc.first.click()
+                page.wait_for_function(h.JS_LOADED, arg=[READY, s.target.shapes, 1], timeout=30_000)
                 return True
         except PlaywrightError:
             continue
@@ -97,19 +102,17 @@ def shape_targets(s: Session) -> list[dict]:
 def click_once(s: Session, t: dict) -> dict:
     """One timed click at t's interior point; the panel must come to name t["name"]."""
     page, target = s.page, s.target
-    page.mouse.move(t["x"] - 3, t["y"] - 3)
-    page.mouse.move(t["x"], t["y"], steps=2)
-    page.wait_for_timeout(150)  # plotly selects the last hovered region; hover is throttled
-    page.evaluate(h.JS_ARM, [target.title, target.fallback, t["name"]])
-    bytes0, runs0, wall0 = s.ws_bytes, len(s.server.runs()), time.time()
-    page.mouse.click(t["x"], t["y"])
+    page.evaluate(h.JS_ARM, [target.title, target.fallback, t["name"]])  # the timer starts at the pointerdown
+    bytes0, runs0, wall0, started = s.ws_bytes, len(s.server.runs()), time.time(), script_runs(page)
     try:
+        # plotly selects the last (throttled) hover: click once it is on the target
+        hover_then_click(page, t["x"], t["y"], t["key"], timeout=10_000)
         page.wait_for_function(h.JS_DONE, timeout=10_000, polling="raf")
         res = page.evaluate(h.JS_RESULT)
         ok = True
-    except PlaywrightError:
+    except (PlaywrightError, AssertionError):
         res, ok = {"ms": None, "how": None}, False
-    settle(page)
+    settle(page, started)
     runs = s.server.runs()[runs0:]
     return {"key": t["key"], "name": t["name"], "ok": ok, "ms": res["ms"], "how": res["how"],
             "server_ms": sum(r["ms"] for r in runs),
@@ -164,33 +167,6 @@ def run_clicks(s: Session, blocks_left: list, prev_name: list) -> list[dict]:
         out.append(r)
         prev_name[:] = [t["name"]]
     return out
-
-
-def figure_payload() -> list[dict]:
-    """Bytes of the figure JSON per view set and state (pure build, no server)."""
-    try:
-        from bodymap.content.loader import load_atlas
-        from bodymap.drawing.figure import VIEWS
-
-        atlas = load_atlas(h.ROOT / "data")
-        states = h.figure_states(atlas)
-    except Exception as exc:  # noqa: BLE001 - the app is being built; report instead of failing
-        return [{"view": "-", "error": f"{type(exc).__name__}: {exc}"}]
-    rows = []
-    for views in [(v,) for v in VIEWS] + [tuple(VIEWS)]:
-        for label, state in states.items():
-            try:
-                start = time.perf_counter()
-                fig = state(views)
-                built = time.perf_counter()
-                text = fig.to_json()
-                done = time.perf_counter()
-                rows.append({"view": "+".join(views), "state": label, "bytes": len(text.encode()),
-                             "build_ms": (built - start) * 1000, "to_json_ms": (done - built) * 1000,
-                             "traces": len(fig.data)})
-            except Exception as exc:  # noqa: BLE001
-                rows.append({"view": "+".join(views), "state": label, "error": f"{type(exc).__name__}: {exc}"})
-    return rows
 
 
 def _fmt(ms: float) -> str:
@@ -272,10 +248,8 @@ def main() -> None:
     results = {"targets": [t.name for t in targets], "args": vars(args), "loads": {}, "clicks": {}, "warmup": {},
                "payload": figure_payload()}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=h.CHROMIUM, args=h.CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         servers = {}
-        from contextlib import ExitStack
-
         with ExitStack() as stack:
             for t in targets:
                 servers[t.name] = stack.enter_context(h.serve(t, Path(tmp)))

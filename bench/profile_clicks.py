@@ -21,6 +21,7 @@ from playwright.sync_api import sync_playwright
 
 from bench import harness as h
 from bench.latency import open_ready, plan_clicks, run_clicks
+from tests.support.live_app import launch_chromium
 
 
 def main() -> None:
@@ -36,7 +37,7 @@ def main() -> None:
               "floor-geo": lambda: h.floor_target("geo")}[args.target]()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         prof = Path(tmp) / "runs.pstats"
-        browser = p.chromium.launch(executable_path=h.CHROMIUM, args=h.CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         with h.serve(target, Path(tmp), profile=prof) as server:
             s = open_ready(browser, server, target)
             blocks = plan_clicks(s, args.clicks)  # also visits every view once

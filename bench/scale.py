@@ -36,7 +36,7 @@ def _median_time(fn, repeats: int) -> float:
 def _figure_builder():
     """build(atlas) -> JSON text of every view's figure, or None while bodymap.drawing.figure is not there."""
     try:
-        from bench.harness import figure_states
+        from bench.figures import figure_states
         from bodymap.drawing.figure import VIEWS
     except ImportError as exc:
         print(f"note: figure build not measured ({exc})")

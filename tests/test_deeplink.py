@@ -52,11 +52,8 @@ def view(region=None, muscle=None, condition=None, pain=(), present=False, side=
 
 
 @pytest.fixture(scope="module")
-def atlas(tmp_path_factory):
-    from conftest import synthetic_atlas
-
-    return synthetic_atlas(
-        tmp_path_factory.mktemp("links"),
+def atlas(make_atlas):
+    return make_atlas(
         regions=["temple", "jaw", "neck"],
         midline=["sternum"],
         muscles={"trap": [("neck", ["temple"], ["jaw"])], "scm": [("neck", ["temple"], [])],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from bodymap.handout.page import build_handout
 from bodymap.reference import lookup, ranking
 from bodymap.reference.screen import Subject
 from bodymap.reference.text import sheet_for
+from tests.support.ci import require
 
 WHEN = date(2025, 3, 5)
 FONTS_PRESENT = (handout.FONT_DIR / "DejaVuSans.ttf").is_file() and (handout.FONT_DIR / "DejaVuSans-Bold.ttf").is_file()
@@ -25,10 +25,7 @@ FONT_DIRS = [pytest.param(handout.FONT_DIR, id="dejavu"), pytest.param(None, id=
 
 
 def _needs_fonts(font_dir):
-    if font_dir is not None and not FONTS_PRESENT:
-        if os.environ.get("CI") == "true":
-            pytest.fail("DejaVu fonts missing: .ci/run installs fonts-dejavu-core")
-        pytest.skip("DejaVu fonts not installed")
+    require(font_dir is None or FONTS_PRESENT, "DejaVu fonts not installed (.ci/run installs fonts-dejavu-core)")
 
 
 def read(pdf: bytes) -> tuple[PdfReader, str]:
@@ -52,11 +49,8 @@ def fills(pdf: bytes) -> dict[tuple[int, int, int], int]:
 
 
 @pytest.fixture(scope="module")
-def atlas(tmp_path_factory):
-    from conftest import synthetic_atlas
-
-    return synthetic_atlas(
-        tmp_path_factory.mktemp("handout"),
+def atlas(make_atlas):
+    return make_atlas(
         regions=["neck", "temple", "jaw", "shoulder", "arm"],
         midline=["sternum"],
         muscles={
@@ -162,10 +156,8 @@ def _long(n: int, seed: int = 0) -> str:
 
 
 @pytest.fixture(scope="module")
-def longest(tmp_path_factory):
+def longest(make_atlas):
     """Content at the schema's limits: long names and texts, many points, muscles, flags and sources."""
-    from conftest import synthetic_atlas
-
     regions = [f"r{i}" for i in range(24)]
     muscles = {f"m{i}": [(regions[(i + k) % 24], regions[: 12], regions[12:]) for k in range(8)] for i in range(30)}
     sources = [{"key": f"s{i}", "citation": _long(80, i)[:580] + " Journal; 2020.",
@@ -187,8 +179,7 @@ def longest(tmp_path_factory):
     }
     session = {"red_flags": [{"id": f"f{i}", "name": _long(12, i)[:120], "text": _long(90, i)} for i in range(15)],
                "disclaimer": _long(330)[:2000]}
-    atlas = synthetic_atlas(
-        tmp_path_factory.mktemp("longest"),
+    atlas = make_atlas(
         regions=regions,
         midline=["mid"],
         muscles=muscles,

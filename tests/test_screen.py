@@ -12,11 +12,8 @@ from bodymap.reference.screen import Screen, Subject
 
 
 @pytest.fixture(scope="module")
-def atlas(tmp_path_factory):
-    from conftest import synthetic_atlas
-
-    return synthetic_atlas(
-        tmp_path_factory.mktemp("screen"),
+def atlas(make_atlas):
+    return make_atlas(
         regions=["temple", "jaw", "neck", "calf"],
         midline=["sternum"],
         muscles={"trap": [("neck", ["temple"], ["jaw"])], "scm": [("neck", ["temple"], ["sternum"])],

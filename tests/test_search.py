@@ -8,11 +8,8 @@ from bodymap.reference.search import EXACT, FUZZY, PREFIX, WORD, SearchIndex, ed
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory):
-    from conftest import synthetic_atlas
-
-    atlas = synthetic_atlas(
-        tmp_path_factory.mktemp("search"),
+def index(make_atlas):
+    atlas = make_atlas(
         regions=["elbow-outer", "heel", "temple", "neck-back"],
         midline=["sternum"],
         muscles={

@@ -34,11 +34,8 @@ STYLES = {"about": "text", "where": "text", "felt": "text", "notes": "text", "se
 
 
 @pytest.fixture(scope="module")
-def atlas(tmp_path_factory):
-    from conftest import synthetic_atlas
-
-    return synthetic_atlas(
-        tmp_path_factory.mktemp("text"),
+def atlas(make_atlas):
+    return make_atlas(
         regions=["neck", "temple", "jaw", "shoulder", "arm"],
         midline=["sternum"],
         muscles={

@@ -1,0 +1,86 @@
+"""Helpers that drive the app in a page: open it, aim at regions, click them, read the chart.
+
+Clicks are aimed with plotly's own transforms: a region's interior point (bodymap.content.geometry) goes
+through the figure's frame -> lon/lat mapping (bodymap.drawing.figure) and then through the rendered geo
+subplot's projection, read from the page; the click is sent once plotly's hover there is on the region
+(plotly's click-select uses the last, throttled, hover), and returns once the rerun it causes is over.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from bodymap.content import geometry
+from bodymap.content.atlas import Atlas
+from bodymap.content.loader import load_atlas
+from bodymap.drawing.figure import SELECTED_NAME, to_lonlat
+from tests.support.live_app import CHART, ROOT, hover_then_click, rerun, wait_idle
+
+
+@functools.cache
+def shipped_atlas() -> Atlas:
+    """The atlas in data/, loaded once."""
+    return load_atlas(ROOT / "data")
+
+
+def open_app(page, url: str, query: str = "") -> None:
+    """Load the app and wait until the script has finished and the map is drawn."""
+    page.goto(url + query)
+    wait_idle(page)
+    page.wait_for_selector(f"{CHART} .choroplethlocation", state="attached")
+
+
+def assert_no_exception(page) -> None:
+    errors = page.locator("[data-testid=stException]")
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+def frame_xy(page, view: str, at: tuple[float, float]) -> tuple[float, float]:
+    """Page pixel coordinates of a point of a view's frame (body units), through plotly's own projection."""
+    page.wait_for_function(f"() => !!document.querySelector('{CHART}')?._fullLayout?.geo?._subplot")
+    views = tuple(page.evaluate(f"() => document.querySelector('{CHART}').layout.meta.views"))
+    lon, lat = to_lonlat(views, view, at)
+    x, y = page.evaluate(
+        """([sel, lonlat]) => {
+            const gd = document.querySelector(sel), fl = gd._fullLayout, box = gd.getBoundingClientRect();
+            const [px, py] = fl.geo._subplot.projection(lonlat);
+            return [box.left + fl._size.l + px, box.top + fl._size.t + py];
+        }""",
+        [CHART, [lon, lat]],
+    )
+    return x, y
+
+
+def region_xy(page, region_id: str, atlas: Atlas | None = None) -> tuple[float, float]:
+    """Page pixel coordinates of a point well inside the region (of the shipped atlas unless given)."""
+    region = (atlas or shipped_atlas()).regions[region_id]
+    return frame_xy(page, region.view, geometry.interior_point(region.outline))
+
+
+def click_region(page, region_id: str, atlas: Atlas | None = None) -> None:
+    """Point at the region's interior point, click once plotly's hover is on the region (or on a trigger point
+    lying in it), and wait for the rerun the click causes to finish."""
+    x, y = region_xy(page, region_id, atlas)
+    with rerun(page):
+        hover_then_click(page, x, y, region_id)
+
+
+def chart_traces(page) -> list[dict]:
+    """Name, locations and hover texts of every trace the chart in the page holds."""
+    return page.evaluate(
+        f"""() => document.querySelector('{CHART}').data.map(t => ({{
+            name: t.name, type: t.type, locations: t.locations || null, hovertext: t.hovertext || null}}))"""
+    )
+
+
+def selected_in_chart(page) -> list[str]:
+    """Region ids drawn in the chart's selected-area style."""
+    for trace in chart_traces(page):
+        if trace["name"] == SELECTED_NAME:
+            return list(trace["locations"])
+    return []
+
+
+def hover_label(page):
+    """Plotly's hover label (a locator: `expect(hover_label(page)).to_have_text(...)` waits for it)."""
+    return page.locator(f"{CHART} .hoverlayer .hovertext").first

@@ -1,0 +1,1 @@
+"""Plain helpers shared by the tests and bench/ (no pytest fixtures here, so bench can import them)."""
