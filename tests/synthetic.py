@@ -62,7 +62,8 @@ def synthetic_data(
     """Write a valid data folder under `root/data` and return its path.
 
     `names` overrides display names (of regions, muscles and conditions, by id); `extra` adds or
-    overrides fields of a muscle or condition entry by id (e.g. `{"trap": {"aka": ["traps"]}}`);
+    overrides fields of a muscle or condition entry by id (e.g. `{"trap": {"aka": ["traps"]}}`), or of the
+    one region-notes entry, id `area` (e.g. `{"area": {"red_flags": ["..."]}}`);
     `sources` adds entries to the bibliography (the source `book` is always there) and `session`
     overrides fields of the session guide.
     """
@@ -122,7 +123,8 @@ def synthetic_data(
         "conditions.yaml": {"conditions": condition_list},
         "session.yaml": {
             "region_notes": [{"id": "area", "title": "This area", "position": "You lie on your front.",
-                              "feel": "A dull ache.", "cautions": ["Take care over the ribs."], "sources": ["book"]}],
+                              "feel": "A dull ache.", "cautions": ["Take care over the ribs."], "sources": ["book"],
+                              **extra.get("area", {})}],
             "session": {
                 "intro": "Dry needling uses thin needles.",
                 "steps": [{"id": "assessment", "title": "Assessment", "text": "You are asked about your pain."}],

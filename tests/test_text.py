@@ -152,6 +152,19 @@ def test_without_own_red_flags_the_general_ones_are_given_in_full(atlas):
                                                                  ("Fever", "See a doctor today.")]
 
 
+def test_an_area_with_warning_signs_puts_them_first_on_its_region_and_pain_sheets(make_atlas):
+    flagged = make_atlas(regions=["chest"], muscles={"pec": [("chest", ["chest"], [])]},
+                         extra={"area": {"red_flags": ["Crushing chest pain: call an ambulance."]}})
+    for subject in (Subject("region", "chest-left"), Subject("pain", pain=(("chest-left", 5),))):
+        flags = _section(sheet_for(flagged, subject), "red-flags")
+        assert [(line.lead, line.text) for line in flags.lines] == [
+            ("", "Crushing chest pain: call an ambulance."), ("Also", "Chest pain.")]
+    # the handout prints them too
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        build_handout(flagged, Subject("region", "chest-left"), date(2026, 1, 2)))).pages)
+    assert "Crushing chest pain" in " ".join(text.split())
+
+
 def test_marked_pain_gives_levels_and_ranked_muscles_with_their_explanations(atlas):
     subject = SUBJECTS["pain"]
     sheet = sheet_for(atlas, subject)

@@ -11,6 +11,7 @@ from bodymap.reference import showing
 from bodymap.reference.lookup import muscle_referral
 from bodymap.reference.screen import Subject
 from bodymap.reference.showing import Step
+from bodymap.reference.text import RED_FLAGS, area_red_flags
 from bodymap.reference.wording import join_names, region_names
 from bodymap.ui import state
 from bodymap.ui.map_view import screen_map
@@ -61,6 +62,15 @@ def _caption(atlas: Atlas, step: Step, count: int) -> None:
         st.markdown(f"**Often mistaken for:** {md('; '.join(m.mimics[:2]))}")
 
 
+def _warning_signs(atlas: Atlas, screen) -> None:
+    """The warning signs of the areas presented (a body area, or the marked places), so no class misses them."""
+    subject = screen.shown
+    regions = [subject.id] if subject and subject.kind == "region" else [r for r, _ in subject.pain] if subject else []
+    flags = area_red_flags(atlas, [r for r in regions if r in atlas.regions])
+    if flags:
+        st.error(f"**{md(RED_FLAGS)}**\n\n" + "\n".join(f"- {md(f)}" for f in flags))
+
+
 def _chooser(atlas: Atlas) -> None:
     names = {cid: c.name for cid, c in atlas.conditions.items()}
     st.markdown("Choose a condition to present its muscles one by one.")
@@ -95,5 +105,6 @@ def presentation(atlas: Atlas) -> None:
                        height=MAP_HEIGHT, clickable=False)
         with right:
             _caption(atlas, steps[screen.step - 1], count)
+            _warning_signs(atlas, screen)
             st.caption(md(atlas.session.disclaimer))
     state.sync_query()
