@@ -319,7 +319,7 @@ def figure_states(atlas) -> dict:
     """
     import inspect
 
-    from bodymap import figure
+    from bodymap.drawing import figure
 
     region = next(iter(atlas.regions))
     muscle = next(iter(atlas.muscles))
