@@ -125,12 +125,9 @@ class _Refs:
 def _check_region(e: _Entry, problems: list[Problem]) -> None:
     spec: RegionSpec = e.model
     poly = spec.outline
-    crossing = geometry.self_intersection(poly)
-    if crossing:
-        problems.append(e.problem(("outline",), f"outline crosses itself (edges {crossing[0]} and {crossing[1]})"))
-        return
-    if abs(geometry.signed_area(poly)) < 1e-6:
-        problems.append(e.problem(("outline",), "outline has zero area"))
+    problem = geometry.outline_problem(poly)
+    if problem:
+        problems.append(e.problem(("outline",), problem))
         return
     if not geometry.in_frame(poly):
         problems.append(e.problem(("outline",), "outline leaves the view's frame (x -60..60, y 0..200)"))
