@@ -40,7 +40,7 @@ def hatch_segments(poly: Polygon, spacing: float) -> list[Segment]:
     """Pieces of the diagonal lines y = x + c (c a multiple of `spacing`) that lie inside `poly`.
 
     A scanline in the rotated frame v = y - x, u = x + y: each line v = c crosses the edges at
-    sorted u values, and the pieces inside are between the 1st and 2nd, 3rd and 4th crossing...
+    sorted u values, and the pieces inside run from the 1st to the 2nd crossing, the 3rd to the 4th...
     """
     vs = [y - x for x, y in poly]
     us = [x + y for x, y in poly]
@@ -56,7 +56,8 @@ def hatch_segments(poly: Polygon, spacing: float) -> list[Segment]:
                 crossings.append(u0 + (c - v0) * (u1 - u0) / (v1 - v0))
         crossings.sort()
         for a, b in zip(crossings[::2], crossings[1::2], strict=False):
-            out.append((((a - c) / 2, (a + c) / 2), ((b - c) / 2, (b + c) / 2)))
+            if b > a:  # a line through a corner only touches it: no piece
+                out.append((((a - c) / 2, (a + c) / 2), ((b - c) / 2, (b + c) / 2)))
         c += spacing
     return out
 
