@@ -53,8 +53,21 @@ def test_outer_edges_drop_shared_borders():
     assert abs(geometry.signed_area(ring[:-1])) == 50.0  # the union, not the shared edge
 
 
-def test_the_shipped_silhouettes_are_closed_rings(real_atlas):
+def test_outer_edges_follow_the_union_across_t_junctions_and_holes():
+    # b's vertex (5, 2) sits on a's edge: the union still has one outline, without the inner border.
+    a = [(0.0, 0.0), (5.0, 0.0), (5.0, 5.0), (0.0, 5.0)]
+    b = [(5.0, 0.0), (10.0, 0.0), (10.0, 5.0), (5.0, 5.0), (5.0, 2.0)]
+    (ring,) = outer_edges([a, b])
+    assert abs(geometry.signed_area(ring[:-1])) == 50.0 and all(x in (0.0, 10.0) or y in (0.0, 5.0) for x, y in ring)
+    # Eight squares around a missing one: the outline is the outer ring and the hole's ring.
+    squares = [[(x, y), (x + 1.0, y), (x + 1.0, y + 1.0), (x, y + 1.0)]
+               for x in (0.0, 1.0, 2.0) for y in (0.0, 1.0, 2.0) if (x, y) != (1.0, 1.0)]
+    assert sorted(abs(geometry.signed_area(r[:-1])) for r in outer_edges(squares)) == [1.0, 9.0]
+
+
+def test_the_shipped_silhouettes_are_one_closed_ring_per_view(real_atlas):
+    # As tests/test_region_tiling.py checks on the raw data: one loop per view, no gaps or holes.
     for view in ("front", "back"):
         paths = outer_edges(r.outline for r in real_atlas.regions.values() if r.view == view)
-        assert all(p[0] == p[-1] for p in paths), view
-        assert len(paths) <= 3, f"{view}: {len(paths)} outline pieces (tiling gaps?)"
+        assert len(paths) == 1, f"{view}: {len(paths)} outline loops (tiling gaps?)"
+        assert paths[0][0] == paths[0][-1], view

@@ -1,49 +1,85 @@
-"""Plane geometry on region outlines: pure functions on tuples of (x, y) points."""
+"""Plane geometry on region outlines, on shapely 2: the one geometry module of the app.
+
+Outlines are sequences of (x, y) points, not closed (the first point is not repeated). `shape`
+turns one into a prepared shapely polygon once (cached: the same outlines come back on every
+click), and the functions below answer in plain tuples and floats.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import shapely
 
 Pt = tuple[float, float]
 Polygon = Sequence[Pt]
 
 #: Each view's frame, in body units: x from -60 to 60, y from 0 (soles) to 200 (top of head).
 X_MIN, X_MAX, Y_MIN, Y_MAX = -60.0, 60.0, 0.0, 200.0
+#: Areas below this (square body units) count as zero.
+EPS_AREA = 1e-6
+
+
+def shape(poly: Polygon) -> shapely.Polygon:
+    """The outline as a prepared shapely polygon (cached)."""
+    return _shape(tuple((float(x), float(y)) for x, y in poly))
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape(poly: tuple[Pt, ...]) -> shapely.Polygon:
+    p = shapely.Polygon(poly)
+    shapely.prepare(p)
+    return p
 
 
 def signed_area(poly: Polygon) -> float:
-    """Shoelace area: positive when the outline runs counter-clockwise."""
-    n = len(poly)
-    return 0.5 * sum(
-        poly[i][0] * poly[(i + 1) % n][1] - poly[(i + 1) % n][0] * poly[i][1] for i in range(n)
-    )
+    """Shoelace area: positive when the outline runs counter-clockwise.
 
-
-def centroid(poly: Polygon) -> Pt:
-    """Area centroid of a simple polygon (the vertex mean if the area is zero)."""
-    a = signed_area(poly)
+    Hand-written: shapely's area has no sign, and building the ring to ask `is_ccw` is ten times
+    slower on the base figure's path (docs/geometry.md).
+    """
     n = len(poly)
-    if abs(a) < 1e-12:
-        return (sum(p[0] for p in poly) / n, sum(p[1] for p in poly) / n)
-    cx = cy = 0.0
-    for i in range(n):
-        (x0, y0), (x1, y1) = poly[i], poly[(i + 1) % n]
-        cross = x0 * y1 - x1 * y0
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    return (cx / (6 * a), cy / (6 * a))
+    return 0.5 * sum(poly[i][0] * poly[(i + 1) % n][1] - poly[(i + 1) % n][0] * poly[i][1] for i in range(n))
 
 
 def contains(poly: Polygon, pt: Pt) -> bool:
-    """True when `pt` lies strictly inside `poly` (even-odd ray casting)."""
-    x, y = pt
-    inside = False
-    n = len(poly)
-    for i in range(n):
-        (x0, y0), (x1, y1) = poly[i], poly[(i + 1) % n]
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            inside = not inside
-    return inside
+    """True when `pt` lies strictly inside `poly` (not on its edge)."""
+    return bool(shapely.contains_xy(shape(poly), pt[0], pt[1]))
+
+
+def inside(poly: Polygon, pts: Sequence[Pt], margin: float = 0.0) -> list[Pt]:
+    """The points strictly inside `poly` and at least `margin` from its edge, in their order."""
+    if not pts:
+        return []
+    p = shape(poly)
+    xy = np.asarray(pts, dtype=float)
+    keep = shapely.contains_xy(p, xy[:, 0], xy[:, 1])
+    if margin > 0:
+        keep &= shapely.distance(p.exterior, shapely.points(xy)) >= margin
+    return [pts[i] for i in np.flatnonzero(keep)]
+
+
+def interior_point(poly: Polygon) -> Pt:
+    """A point strictly inside `poly`, near the middle of its widest part (shapely's representative point).
+
+    Used to place labels and to aim clicks in tests.
+    """
+    pt = shape(poly).representative_point()
+    return (pt.x, pt.y)
+
+
+def bounds(poly: Polygon) -> tuple[float, float, float, float]:
+    """(x_min, y_min, x_max, y_max)."""
+    return tuple(shape(poly).bounds)
+
+
+def in_frame(poly: Polygon) -> bool:
+    """True when the outline lies inside the view's frame."""
+    x0, y0, x1, y1 = bounds(poly)
+    return x0 >= X_MIN and x1 <= X_MAX and y0 >= Y_MIN and y1 <= Y_MAX
 
 
 def mirror(poly: Polygon) -> tuple[Pt, ...]:
@@ -51,88 +87,25 @@ def mirror(poly: Polygon) -> tuple[Pt, ...]:
     return tuple((-x, y) for x, y in reversed(poly))
 
 
-def mirror_point(pt: Pt) -> Pt:
-    """Mirror one point across the centre line."""
-    return (-pt[0], pt[1])
+def outline_problem(poly: Polygon) -> str | None:
+    """Why the outline cannot be a region (no area, or it crosses or touches itself), or None."""
+    p = shape(poly)
+    if p.convex_hull.area < EPS_AREA:
+        return "outline has zero area (its points lie on one line)"
+    if p.is_valid:
+        return None if p.area >= EPS_AREA else "outline has zero area"
+    reason = shapely.is_valid_reason(p)  # e.g. "Self-intersection[12.8 132]"
+    at = re.search(r"\[(\S+) (\S+)\]", reason)
+    where = f" at ({float(at[1]):g}, {float(at[2]):g})" if at else ""
+    if "Self-intersection" in reason:
+        return f"outline crosses itself{where}"
+    return f"outline is not a simple polygon ({reason})"
 
 
-def bounds(poly: Polygon) -> tuple[float, float, float, float]:
-    """(x_min, y_min, x_max, y_max)."""
-    xs = [p[0] for p in poly]
-    ys = [p[1] for p in poly]
-    return (min(xs), min(ys), max(xs), max(ys))
-
-
-def in_frame(poly: Polygon) -> bool:
-    """True when every vertex lies inside the view's frame."""
-    return all(X_MIN <= x <= X_MAX and Y_MIN <= y <= Y_MAX for x, y in poly)
-
-
-def _cross(o: Pt, a: Pt, b: Pt) -> float:
-    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-
-def _segments_cross(p1: Pt, p2: Pt, p3: Pt, p4: Pt) -> bool:
-    d1, d2 = _cross(p3, p4, p1), _cross(p3, p4, p2)
-    d3, d4 = _cross(p1, p2, p3), _cross(p1, p2, p4)
-    return ((d1 > 0) != (d2 > 0)) and ((d3 > 0) != (d4 > 0)) and 0 not in (d1, d2, d3, d4)
-
-
-def self_intersection(poly: Polygon) -> tuple[int, int] | None:
-    """Indices of two non-adjacent edges that cross, or None for a simple outline.
-
-    A sweep over the edges sorted by their lowest y only compares edges whose y ranges overlap.
-    """
-    n = len(poly)
-    edges = []
-    for i in range(n):
-        a, b = poly[i], poly[(i + 1) % n]
-        edges.append((min(a[1], b[1]), max(a[1], b[1]), min(a[0], b[0]), max(a[0], b[0]), i))
-    edges.sort()
-    for k, (_, y_hi, x_lo, x_hi, i) in enumerate(edges):
-        for y_lo2, _, x_lo2, x_hi2, j in edges[k + 1:]:
-            if y_lo2 > y_hi:
-                break
-            if x_lo2 > x_hi or x_hi2 < x_lo or abs(i - j) in (1, n - 1):
-                continue
-            if _segments_cross(poly[i], poly[(i + 1) % n], poly[j], poly[(j + 1) % n]):
-                return (min(i, j), max(i, j))
-    return None
-
-
-def interior_point(poly: Polygon) -> Pt:
-    """A point well inside `poly`: the centroid if inside, else the widest horizontal chord's middle.
-
-    Used to place labels and to aim clicks in tests; always strictly inside a simple polygon.
-    """
-    c = centroid(poly)
-    if contains(poly, c):
-        best, best_w = c, _chord_width(poly, c)
-    else:
-        best, best_w = c, -1.0
-    y0, _, y1 = bounds(poly)[1], None, bounds(poly)[3]
-    for k in range(1, 20):
-        y = y0 + (y1 - y0) * k / 20
-        xs = sorted(_crossings(poly, y))
-        for a, b in zip(xs[::2], xs[1::2], strict=False):
-            if b - a > best_w:
-                best, best_w = ((a + b) / 2, y), b - a
-    return best
-
-
-def _crossings(poly: Polygon, y: float) -> list[float]:
-    out = []
-    n = len(poly)
-    for i in range(n):
-        (x0, y0), (x1, y1) = poly[i], poly[(i + 1) % n]
-        if (y0 > y) != (y1 > y):
-            out.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
-    return out
-
-
-def _chord_width(poly: Polygon, pt: Pt) -> float:
-    xs = sorted(_crossings(poly, pt[1]))
-    for a, b in zip(xs[::2], xs[1::2], strict=False):
-        if a <= pt[0] <= b:
-            return min(pt[0] - a, b - pt[0]) * 2
-    return -1.0
+def union_rings(polys: Iterable[Polygon]) -> list[list[Pt]]:
+    """The boundary of the polygons' union as closed rings (first point repeated): each part's outer
+    ring, then its holes."""
+    union = shapely.unary_union([shape(p) for p in polys])
+    return [[(x, y) for x, y in ring.coords]
+            for part in shapely.get_parts(union) if not part.is_empty
+            for ring in (part.exterior, *part.interiors)]

@@ -152,11 +152,9 @@ def _side_problem(spec: RegionSpec) -> str | None:
 
 def _outline_problems(spec: RegionSpec) -> list[str]:
     """What is wrong with a region's outline: its shape, its frame, its side of the centre line."""
-    crossing = geometry.self_intersection(spec.outline)
-    if crossing:
-        return [f"outline crosses itself (edges {crossing[0]} and {crossing[1]})"]
-    if abs(geometry.signed_area(spec.outline)) < 1e-6:
-        return ["outline has zero area"]
+    problem = geometry.outline_problem(spec.outline)
+    if problem:
+        return [problem]
     found = []
     if not geometry.in_frame(spec.outline):
         found.append(f"outline leaves the view's frame (x {X_MIN:g}..{X_MAX:g}, y {Y_MIN:g}..{Y_MAX:g})")

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from fpdf.enums import XPos, YPos
 
 from bodymap.content import geometry
-from bodymap.content.atlas import Atlas
+from bodymap.content.atlas import Atlas, Region
+from bodymap.drawing.fill_patterns import hatch_segments
 from bodymap.handout.layout import PdfPage
 from bodymap.reference.overlay import Overlay
 
 GREY, LINE = (244, 244, 244), (150, 150, 150)
 ESSENTIAL, SPILLOVER, HATCH = (226, 106, 76), (251, 217, 196), (214, 96, 66)
 HIGHLIGHT, PAIN, INK = (20, 20, 20), (33, 102, 172), (0, 0, 0)
+#: Distance between the hatch lines of spillover zones on paper, in mm.
+HATCH_MM = 1.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,45 +41,49 @@ class _Frame:
         return (self.x0 + (pt[0] - self.bx) * self.scale, self.y0 + (self.by - pt[1]) * self.scale)
 
 
-def _hatch(poly: Sequence[tuple[float, float]], spacing: float) -> list[tuple[tuple[float, float], ...]]:
-    """Diagonal hatch segments (page mm) inside a polygon given in page mm."""
-    r = math.sqrt(0.5)
-    rot = [((x - y) * r, (x + y) * r) for x, y in poly]  # v = (x + y) / sqrt 2 is constant along each line
-    vs = [v for _, v in rot]
-    segs = []
-    v = math.floor(min(vs) / spacing) * spacing + spacing / 2
-    while v < max(vs):
-        xs = []
-        for (u0, v0), (u1, v1) in zip(rot, rot[1:] + rot[:1], strict=True):
-            if (v0 > v) != (v1 > v):
-                xs.append(u0 + (v - v0) * (u1 - u0) / (v1 - v0))
-        xs.sort()
-        for a, b in zip(xs[::2], xs[1::2], strict=False):
-            segs.append((((a + v) * r, (v - a) * r), ((b + v) * r, (v - b) * r)))
-        v += spacing
-    return segs
+def _hatch(pdf: PdfPage, frame: _Frame, outline: Sequence[tuple[float, float]]) -> None:
+    """The map's diagonal hatch inside an outline (body units), its lines HATCH_MM apart on paper."""
+    for a, b in hatch_segments(outline, HATCH_MM * math.sqrt(2) / frame.scale):
+        pdf.line(*frame(a), *frame(b))
 
 
 def _draw_view(pdf: PdfPage, atlas: Atlas, view: str, overlay: Overlay, frame: _Frame, size: float) -> None:
-    regions = [r for r in atlas.regions.values() if r.view == view]
+    """One view: the zones, then the highlight and pain outlines, then the trigger points on top."""
+    by_id = {r.id: r for r in atlas.regions.values() if r.view == view}
+    _draw_zones(pdf, list(by_id.values()), overlay, frame)
+    _draw_outlines(pdf, by_id, overlay, frame, size)
+    pdf.set_text_color(*INK)
+    pdf.font(size - 1, bold=True)
+    for number, p in overlay.points:
+        if p.region in by_id:
+            x, y = frame(p.at)
+            _cross(pdf, x, y, 1.0)
+            if overlay.numbered and number:
+                pdf.set_xy(x + 0.9, y - 3.2)
+                pdf.cell(3, 2.4, str(number))
+
+
+def _draw_zones(pdf: PdfPage, regions: list[Region], overlay: Overlay, frame: _Frame) -> None:
+    """Every region outlined and filled (essential zones shaded, spillover lighter), spillover hatched."""
     essential, spillover = set(overlay.essential_regions), set(overlay.spillover_regions)
     pdf.set_line_width(0.15)
     pdf.set_draw_color(*LINE)
     for r in regions:
-        fill = ESSENTIAL if r.id in essential else SPILLOVER if r.id in spillover else GREY
-        pdf.set_fill_color(*fill)
+        pdf.set_fill_color(*(ESSENTIAL if r.id in essential else SPILLOVER if r.id in spillover else GREY))
         pdf.polygon([frame(p) for p in r.outline], style="DF")
     pdf.set_draw_color(*HATCH)
     pdf.set_line_width(0.12)
     for r in regions:
         if r.id in spillover:
-            for a, b in _hatch([frame(p) for p in r.outline], 1.1):
-                pdf.line(*a, *b)
-    by_id = {r.id: r for r in regions}
+            _hatch(pdf, frame, r.outline)
+
+
+def _draw_outlines(pdf: PdfPage, by_id: dict[str, Region], overlay: Overlay, frame: _Frame, size: float) -> None:
+    """Highlighted regions outlined thickly; marked pain outlined dashed, with its level inside."""
     pdf.set_line_width(0.7)
     pdf.set_draw_color(*HIGHLIGHT)
-    for rid in overlay.highlight:
-        if rid in by_id and rid not in overlay.pain_regions:
+    for rid in overlay.outlined:
+        if rid in by_id:
             pdf.polygon([frame(p) for p in by_id[rid].outline], style="D")
     pdf.set_draw_color(*PAIN)
     pdf.set_dash_pattern(dash=1.2, gap=0.8)
@@ -91,17 +98,6 @@ def _draw_view(pdf: PdfPage, atlas: Atlas, view: str, overlay: Overlay, frame: _
             cx, cy = frame(geometry.interior_point(by_id[rid].outline))
             pdf.set_xy(cx - 3, cy - 1.5)
             pdf.cell(6, 3, str(level), align="C")
-    pdf.set_text_color(*INK)
-    numbered = len(overlay.layers) > 1
-    pdf.font(size - 1, bold=True)
-    for number, p in overlay.points:
-        if by_id.get(p.region) is None:
-            continue
-        x, y = frame(p.at)
-        _cross(pdf, x, y, 1.0)
-        if numbered and number:
-            pdf.set_xy(x + 0.9, y - 3.2)
-            pdf.cell(3, 2.4, str(number))
 
 
 def _cross(pdf: PdfPage, x: float, y: float, d: float) -> None:
@@ -157,8 +153,8 @@ def draw_legend(pdf: PdfPage, overlay: Overlay, x: float, y: float, w: float) ->
     if overlay.spillover_regions:
         rows.append(("spillover", "Pain sometimes felt here (hatched)"))
     if overlay.points:
-        rows.append(("point", "Trigger point (X)" + (", numbered by muscle" if len(overlay.layers) > 1 else "")))
-    if [r for r in overlay.highlight if r not in overlay.pain_regions]:
+        rows.append(("point", "Trigger point (X)" + (", numbered by muscle" if overlay.numbered else "")))
+    if overlay.outlined:
         rows.append(("highlight", "Area shown (thick outline)"))
     if overlay.pain:
         rows.append(("pain", "Where you marked pain (dashed), with its level 0-10"))
@@ -174,8 +170,7 @@ def draw_legend(pdf: PdfPage, overlay: Overlay, x: float, y: float, w: float) ->
             if kind == "spillover":
                 pdf.set_draw_color(*HATCH)
                 pdf.set_line_width(0.12)
-                for a, b in _hatch(box, 1.1):
-                    pdf.line(*a, *b)
+                _hatch(pdf, _Frame(sx, sy, 1.0, 0.0, 3.0), [(0.0, 0.0), (5.0, 0.0), (5.0, 3.0), (0.0, 3.0)])
         elif kind == "point":
             _cross(pdf, sx + 2.5, sy + 1.5, 1.0)
         else:

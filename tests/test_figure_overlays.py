@@ -1,15 +1,15 @@
-"""The body-map figure, built without a server: regions, ids, styles, overlays, geometry and size."""
+"""Overlays on the body map, built without a server: selection, muscle layers, highlight, marked pain, points."""
 
 from __future__ import annotations
 
 import plotly.io
 import pytest
+from figure_helpers import alpha, muscles, names, small_atlas, to_frame, trace
 
 from bodymap.content import geometry
 from bodymap.drawing import palette
 from bodymap.drawing.figure import (
     BASE_NAME,
-    DEG_PER_UNIT,
     HIGHLIGHT_NAME,
     LOOSE_POINTS_NAME,
     PAIN_LEGEND,
@@ -20,144 +20,15 @@ from bodymap.drawing.figure import (
     build_figure,
     pain_opacity,
     to_lonlat,
-    view_offsets,
 )
 from bodymap.reference.lookup import condition_overlay, layer, muscle_overlay, region_overlay
 from bodymap.reference.overlay import MuscleLayer, Overlay
 from bodymap.reference.ranking import pain_overlay, rank_candidates
 
-MUSCLES = {
-    "trap": [("neck", ["temple"], ["jaw", "temple"])],   # temple is both: it counts as essential only
-    "scm": [("jaw", ["neck"], []), ("neck", ["ear"], ["sternum"])],
-}
-
 
 @pytest.fixture
 def atlas(make_atlas):
-    return make_atlas(regions=["temple", "jaw", "neck", "ear"], midline=["sternum"], muscles=MUSCLES,
-                      names={"trap": "Upper trapezius"})
-
-
-def trace(fig, name):
-    found = [t for t in fig.data if t.name == name]
-    assert len(found) == 1, f"{name!r}: {[t.name for t in fig.data]}"
-    return found[0]
-
-
-def names(fig):
-    return [t.name for t in fig.data]
-
-
-def ring_area(ring):
-    return geometry.signed_area([tuple(p) for p in ring[:-1]])
-
-
-def muscles(atlas, *specs):
-    """An overlay of muscle layers numbered 1, 2, ...: each spec is a muscle id or (muscle id, side)."""
-    specs = [(s, None) if isinstance(s, str) else s for s in specs]
-    return Overlay(layers=tuple(layer(atlas, m, "muscle", i, side) for i, (m, side) in enumerate(specs, start=1)))
-
-
-def alpha(rgba):
-    return float(rgba.rsplit(",", 1)[1].rstrip(")"))
-
-
-def to_frame(views, view, lon, lat):
-    return (lon / DEG_PER_UNIT - view_offsets(views)[view], lat / DEG_PER_UNIT + 100)
-
-
-# The base ----------------------------------------------------------------------------------------
-
-
-def test_every_region_is_one_location_carrying_its_id(atlas):
-    fig = base_figure(atlas, ("front",))
-    body = trace(fig, BASE_NAME)
-    ids = list(atlas.regions)
-    assert list(body.locations) == ids
-    assert list(body.customdata) == ids
-    assert [f["id"] for f in body.geojson["features"]] == ids
-    assert list(body.text) == [atlas.regions[r].label for r in ids]
-    assert body.featureidkey == "id" and "%{text}" in body.hovertemplate
-
-
-def test_rings_are_closed_clockwise_and_follow_the_outline(atlas):
-    fig = base_figure(atlas, ("front",))
-    for feature in trace(fig, BASE_NAME).geojson["features"]:
-        ring = feature["geometry"]["coordinates"][0]
-        assert ring[0] == ring[-1]
-        assert ring_area(ring) < 0, "plotly geo fills the outside of counter-clockwise rings"
-        outline = atlas.regions[feature["id"]].outline
-        back = {tuple(round(c, 6) for c in to_frame(("front",), "front", *p)) for p in ring}
-        assert back == {tuple(round(c, 6) for c in p) for p in outline}
-
-
-def test_the_frame_maps_to_lonlat_with_one_scale_and_views_side_by_side(real_atlas):
-    views = ("front", "back")
-    (x0, y0), (x1, y1) = to_lonlat(views, "front", (0, 0)), to_lonlat(views, "front", (10, 10))
-    assert x1 - x0 == pytest.approx(y1 - y0)  # same scale on both axes: shapes are not distorted
-    lons = {v: [to_lonlat(views, r.view, p)[0] for r in real_atlas.regions.values() if r.view == v
-                for p in r.outline] for v in views}
-    assert max(lons["front"]) < min(lons["back"])
-    geo = base_figure(real_atlas, views).layout.geo
-    assert geo.projection.type == "equirectangular" and geo.visible is False
-    assert geo.lonaxis.range[0] < min(lons["front"]) and geo.lonaxis.range[1] > max(lons["back"])
-
-
-def test_right_side_regions_mirror_the_left_side(real_atlas):
-    fig = base_figure(real_atlas)
-    rings = {f["id"]: f["geometry"]["coordinates"][0] for f in trace(fig, BASE_NAME).geojson["features"]}
-    pairs = [r for r in real_atlas.regions.values() if r.side == "left"]
-    assert len(pairs) > 30
-    for left in pairs:
-        right_id = f"{left.base_id}-right"
-        centre = view_offsets(("front", "back"))[left.view] * DEG_PER_UNIT
-        mirrored = {(round(2 * centre - lon, 6), round(lat, 6)) for lon, lat in rings[left.id]}
-        assert mirrored == {(round(lon, 6), round(lat, 6)) for lon, lat in rings[right_id]}, left.id
-
-
-def test_views_are_titled_and_left_right_labelled_from_the_persons_side(real_atlas):
-    views = ("front", "back")
-    labels = trace(base_figure(real_atlas, views), "Labels")
-    placed = list(zip(labels.text, labels.lon, strict=True))
-    centre = {v: view_offsets(views)[v] * DEG_PER_UNIT for v in views}
-    texts = [t for t, _ in placed]
-    assert "<b>Front</b>" in texts and "<b>Back</b>" in texts
-    lefts = sorted(lon for t, lon in placed if t == "Left")
-    rights = sorted(lon for t, lon in placed if t == "Right")
-    # Front: the person's left is on the viewer's right. Back: on the viewer's left.
-    assert lefts[0] > centre["front"] and rights[0] < centre["front"]
-    assert lefts[1] < centre["back"] and rights[1] > centre["back"]
-
-
-def test_one_view_draws_only_its_regions(real_atlas):
-    for view in ("front", "back"):
-        body = trace(base_figure(real_atlas, (view,)), BASE_NAME)
-        assert set(body.locations) == {r.id for r in real_atlas.regions.values() if r.view == view}
-
-
-@pytest.mark.parametrize("views", [(), ("side",), ("front", "front"), ("front", "back", "front")])
-def test_bad_views_are_refused(atlas, views):
-    with pytest.raises(ValueError):
-        base_figure(atlas, views)
-
-
-def test_no_axes_zoom_or_background(real_atlas):
-    fig = base_figure(real_atlas)
-    assert fig.layout.dragmode is False
-    assert fig.layout.paper_bgcolor == "rgba(0,0,0,0)" and fig.layout.geo.bgcolor == "rgba(0,0,0,0)"
-    assert fig.layout.geo.showframe is False
-
-
-def test_silhouette_outline_follows_the_outer_edge_only(real_atlas):
-    outline = trace(base_figure(real_atlas, ("front",)), "Front outline")
-    pts = [(lon, lat) for lon, lat in zip(outline.lon, outline.lat, strict=True) if lon is not None]
-    assert len(pts) > 50
-    # Points of the outline lie on the body's edge: the centre of a thigh (inside) is never on it.
-    lons = [p[0] for p in pts]
-    assert max(lons) > 4 and min(lons) < -4   # reaches out to both hands
-
-
-# Overlays ----------------------------------------------------------------------------------------
+    return small_atlas(make_atlas)
 
 
 def test_the_selected_region_gets_a_thick_dark_outline(atlas):

@@ -1,0 +1,107 @@
+"""Where things sit on the map: each view's frame in body units, mapped linearly to lon/lat.
+
+Each view's frame (x -60..60, y 0..200, body units) maps to lon/lat with the same scale on both
+axes, so shapes are not distorted; views shown together sit side by side.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+
+from bodymap.content import geometry
+from bodymap.content.atlas import Atlas, Region
+from bodymap.content.geometry import Pt
+
+VIEWS = ("front", "back")
+VIEW_TITLES = {"front": "Front", "back": "Back"}
+#: Degrees of lon/lat per body unit. Small, so the map stays near the equator where plotly's
+#: great-circle edges are straight to well under a pixel.
+DEG_PER_UNIT = 0.1
+#: Distance between the centre lines of two views shown side by side, in body units.
+VIEW_SPACING = 100.0
+#: Where the "Left"/"Right" labels and the view title sit in each view's frame.
+SIDE_LABEL_AT = (31.0, 182.0)
+TITLE_AT = (0.0, 207.0)
+#: Empty space around the body, in body units.
+FRAME_MARGIN = 2.0
+DIGITS = 4
+
+
+def check_views(views: Sequence[str]) -> tuple[str, ...]:
+    """The views as a tuple; raises ValueError unless they are one or both of front/back, once each."""
+    views = tuple(views)
+    if not views or len(set(views)) != len(views) or not set(views) <= set(VIEWS):
+        raise ValueError(f"views must be one or both of {VIEWS}, each once; got {views!r}")
+    return views
+
+
+def view_offsets(views: Sequence[str]) -> dict[str, float]:
+    """Horizontal shift of each view's frame (body units), centring the views side by side."""
+    views = check_views(views)
+    n = len(views)
+    return {v: (i - (n - 1) / 2) * VIEW_SPACING for i, v in enumerate(views)}
+
+
+def to_lonlat(views: Sequence[str], view: str, pt: Pt) -> tuple[float, float]:
+    """A point of a view's frame as (lon, lat) on the figure's geo."""
+    offset = view_offsets(views)[view]
+    return (round((pt[0] + offset) * DEG_PER_UNIT, DIGITS), round((pt[1] - 100.0) * DEG_PER_UNIT, DIGITS))
+
+
+def shown_regions(atlas: Atlas, views: Sequence[str]) -> list[Region]:
+    """Regions drawn in the given views, in atlas order."""
+    return [r for r in atlas.regions.values() if r.view in views]
+
+
+def ring(views: Sequence[str], region: Region) -> list[list[float]]:
+    """The region's outline as a closed lon/lat ring, clockwise (plotly geo fills the outside of
+    counter-clockwise outer rings)."""
+    return [list(p) for p in _ring_cached(tuple(views), region.view, region.outline)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _ring_cached(views: tuple[str, ...], view: str, outline: tuple[Pt, ...]) -> tuple[tuple[float, float], ...]:
+    pts = list(outline)
+    if geometry.signed_area(pts) > 0:
+        pts.reverse()
+    lonlat = [to_lonlat(views, view, p) for p in pts]
+    return tuple(lonlat + [lonlat[0]])
+
+
+def region_geojson(atlas: Atlas, region_ids: Iterable[str], views: Sequence[str]) -> dict:
+    """A GeoJSON FeatureCollection of the given regions; each feature's id is the region id."""
+    features = []
+    for rid in region_ids:
+        region = atlas.regions[rid]
+        features.append({"type": "Feature", "id": rid, "properties": {},
+                         "geometry": {"type": "Polygon", "coordinates": [ring(views, region)]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def lines(views: Sequence[str], view: str, paths: Iterable[Sequence[Pt]]) -> tuple[list, list]:
+    """lon and lat lists of several polylines, separated by None gaps."""
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    for path in paths:
+        for p in path:
+            lon, lat = to_lonlat(views, view, p)
+            lons.append(lon)
+            lats.append(lat)
+        lons.append(None)
+        lats.append(None)
+    return lons, lats
+
+
+def geo_ranges(regions: Sequence[Region], views: Sequence[str]) -> tuple[list[float], list[float]]:
+    """lon and lat ranges framing the drawn body and its labels with a small margin.
+
+    Explicit ranges (rather than fitbounds) also set the geo frame's aspect ratio to the body's,
+    so the body fills the chart's height instead of a 2:1 world frame.
+    """
+    xs = [to_lonlat(views, r.view, p)[0] for r in regions for p in r.outline]
+    xs += [to_lonlat(views, v, (s * (SIDE_LABEL_AT[0] + 8), 0))[0] for v in views for s in (-1, 1)]
+    pad = FRAME_MARGIN * DEG_PER_UNIT
+    lat_lo = to_lonlat(views, views[0], (0, -FRAME_MARGIN))[1]
+    lat_hi = to_lonlat(views, views[0], (0, TITLE_AT[1] + 5))[1]
+    return [round(min(xs) - pad, DIGITS), round(max(xs) + pad, DIGITS)], [lat_lo, lat_hi]

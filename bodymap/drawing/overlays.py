@@ -1,0 +1,188 @@
+"""An `Overlay` (the spec the PDF handout draws too) and the selected region, drawn over the base map.
+
+Layers are told apart by colour, marker shape and, when there are several, their number (as on the
+handout); marked pain is filled more strongly the higher its level, outlined with dashes and
+labelled with the level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import plotly.graph_objects as go
+
+from bodymap.content import geometry
+from bodymap.content.atlas import Atlas, PlacedTriggerPoint
+from bodymap.drawing import palette
+from bodymap.drawing.base import base_figure
+from bodymap.drawing.frame import VIEWS, check_views, lines, shown_regions, to_lonlat
+from bodymap.drawing.traces import NO_DIM, dots, hatch, legend_key, markers, zone
+from bodymap.reference.overlay import MuscleLayer, Overlay
+
+SELECTED_NAME = "Selected area"
+HIGHLIGHT_NAME = "Highlight"
+HIGHLIGHT_LABEL = "Area shown"
+PAIN_NAME = "Marked pain"
+PAIN_LEVELS_NAME = "Marked pain levels"
+PAIN_LEGEND = "Where you marked pain (dashed; number = level 0-10)"
+LOOSE_POINTS_NAME = "Trigger points in this area"
+
+Pain = list[tuple[str, int | None]]
+
+
+def build_figure(atlas: Atlas, overlay: Overlay, selected: str | None = None, views: Sequence[str] = VIEWS, *,
+                 base: go.Figure | None = None, focus_point: tuple[str, str] | None = None,
+                 highlight_label: str = HIGHLIGHT_LABEL) -> go.Figure:
+    """The map with an overlay and the selected region, on a copy of `base` (which is never changed).
+
+    `focus_point` (muscle id, trigger point id) draws that point larger. Region ids the atlas does
+    not know, and regions outside the views, are ignored.
+    """
+    views = check_views(views)
+    if base is None:
+        base = base_figure(atlas, views)
+    shown = {r.id for r in shown_regions(atlas, views)}
+    layers = [lay for lay in overlay.layers if lay.muscle in atlas.muscles]
+    pain = [(r, level) for r, level in overlay.pain if r in shown]
+    highlight = [r for r in overlay.outlined if r in shown]
+    traces = _pain_fills(atlas, views, pain)
+    marks, zoned = [], set()
+    for lay in layers:
+        zones, points, regions = _layer(atlas, views, lay, shown, overlay.numbered, focus_point)
+        traces += zones
+        marks.append(points)
+        zoned |= regions
+    marks += _loose_points(atlas, views, overlay, shown, focus_point)
+    if highlight:
+        traces += [zone(atlas, views, highlight, palette.HIGHLIGHT, 0.0, 2.4, HIGHLIGHT_NAME),
+                   hatch(atlas, views, highlight)]
+    traces += _pain_marks(atlas, views, pain)
+    traces += _selection(atlas, views, selected, shown, zoned | set(highlight) | {r for r, _ in pain})
+    traces += marks
+    traces += _legend(bool(layers), bool(highlight), bool(pain), highlight_label)
+    return go.Figure(data=[*base.data, *traces], layout=base.layout)
+
+
+def pain_opacity(level: int | None) -> float:
+    """Fill opacity of a marked painful region: 0.15 at level 0 up to 0.65 at 10 (0.4 without a level)."""
+    return round(0.4 if level is None else 0.15 + 0.05 * level, 3)
+
+
+def _layer(atlas: Atlas, views: Sequence[str], lay: MuscleLayer, shown: set[str], numbered: bool,
+           focus: tuple[str, str] | None) -> tuple[list[dict], dict, set[str]]:
+    """One muscle layer: its zone traces (spillover, its dots, essential), its trigger-point marks and
+    the regions its zones cover."""
+    color = palette.muscle_style(max(lay.number, 1) - 1).color
+    essential = _unique(r for r in lay.essential if r in shown)
+    spillover = [r for r in lay.spillover if r in shown and r not in essential]
+    tag = f"{lay.number}. " if numbered else ""
+    zones = []
+    if spillover:
+        zones.append(zone(atlas, views, spillover, color, palette.SPILLOVER_OPACITY, 1.0,
+                          f"{tag}{lay.name}: pain sometimes felt here"))
+        zones.append(dots(atlas, views, spillover, color, f"{tag}{lay.name}: dots"))
+    if essential:
+        zones.append(zone(atlas, views, essential, color, palette.ESSENTIAL_OPACITY, 1.2,
+                          f"{tag}{lay.name}: pain often felt here"))
+    placed = [p for p in lay.points if p.region in shown]
+    return zones, _trigger_points(atlas, views, lay, placed, tag, focus), {*essential, *spillover}
+
+
+def _trigger_points(atlas: Atlas, views: Sequence[str], lay: MuscleLayer, placed: Sequence[PlacedTriggerPoint],
+                    tag: str, focus: tuple[str, str] | None) -> dict:
+    """A layer's trigger points as markers of its style, numbered (as on the handout) when `tag` is set."""
+    style = palette.muscle_style(max(lay.number, 1) - 1)
+    m = markers(atlas, views, placed, lay.name, focus)
+    if not placed:  # no point in the views shown: keep the muscle's legend entry
+        m = {"lon": [None], "lat": [None], "hovertext": [""], "customdata": [None], "focused": [False]}
+    return dict(
+        type="scattergeo", name=f"{tag}{lay.name}: trigger points", legendgroup=f"muscle-{lay.number}",
+        lon=m["lon"], lat=m["lat"], customdata=m["customdata"], hovertext=m["hovertext"],
+        hovertemplate="%{hovertext}<extra></extra>",
+        mode="markers+text" if tag else "markers", text=[tag.rstrip(". ")] * len(m["lon"]) if tag else None,
+        textposition="top right", textfont={"size": 13, "color": style.color, "weight": "bold"},
+        marker={"symbol": style.symbol, "size": [22 if f else 14 for f in m["focused"]], "color": style.color,
+                "line": {"color": palette.MARKER_RIM, "width": [2.2 if f else 1.3 for f in m["focused"]]}},
+        selected=NO_DIM, unselected=NO_DIM, showlegend=True,
+    )
+
+
+def _loose_points(atlas: Atlas, views: Sequence[str], overlay: Overlay, shown: set[str],
+                  focus: tuple[str, str] | None) -> list[dict]:
+    """Trigger points lying in a region (in no muscle layer) as dark X markers. They take no hover or
+    click, so hover keeps naming the region and a tap on a mark still selects the region under it."""
+    loose = [p for n, p in overlay.points if n == 0 and p.region in shown and p.muscle in atlas.muscles]
+    if not loose:
+        return []
+    m = markers(atlas, views, loose, None, focus)
+    return [dict(
+        type="scattergeo", name=LOOSE_POINTS_NAME, lon=m["lon"], lat=m["lat"], customdata=m["customdata"],
+        hovertext=m["hovertext"], hoverinfo="skip", mode="markers",
+        marker={"symbol": "x", "size": [22 if f else 14 for f in m["focused"]], "color": palette.SELECTED_OUTLINE,
+                "line": {"color": palette.MARKER_RIM, "width": 1.3}},
+        selected=NO_DIM, unselected=NO_DIM, showlegend=True,
+    )]
+
+
+def _pain_fills(atlas: Atlas, views: Sequence[str], pain: Pain) -> list[dict]:
+    """Marked regions filled in the pain colour, one trace per opacity (stronger for a higher level)."""
+    by_opacity: dict[float, list[str]] = {}
+    for rid, level in pain:
+        by_opacity.setdefault(pain_opacity(level), []).append(rid)
+    return [zone(atlas, views, ids, palette.PAIN, opacity, 0.0, f"{PAIN_NAME} ({opacity:g})")
+            for opacity, ids in sorted(by_opacity.items())]
+
+
+def _pain_marks(atlas: Atlas, views: Sequence[str], pain: Pain) -> list[dict]:
+    """Dashed outlines of the marked regions and, inside each, its level (hover: the place and level)."""
+    if not pain:
+        return []
+    regions = [atlas.regions[rid] for rid, _ in pain]
+    lons: list = []
+    lats: list = []
+    for region in regions:
+        lo, la = lines(views, region.view, [(*region.outline, region.outline[0])])
+        lons += lo
+        lats += la
+    at = [to_lonlat(views, r.view, geometry.interior_point(r.outline)) for r in regions]
+    text = ["" if level is None else f"<b>{level}</b>" for _, level in pain]
+    hover = [f"{r.label}: pain marked here" + ("" if level is None else f", {level} out of 10")
+             for r, (_, level) in zip(regions, pain, strict=True)]
+    outline = dict(type="scattergeo", name=f"{PAIN_NAME} outline", lon=lons, lat=lats, mode="lines",
+                   line={"color": palette.PAIN, "width": 2.4, "dash": "dash"}, hoverinfo="skip", showlegend=False)
+    levels = dict(type="scattergeo", name=PAIN_LEVELS_NAME, lon=[p[0] for p in at], lat=[p[1] for p in at],
+                  mode="markers+text", text=text, textposition="middle center",
+                  textfont={"size": 15, "color": "#ffffff"}, customdata=[rid for rid, _ in pain],
+                  hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+                  marker={"size": [22 if t else 10 for t in text], "color": palette.PAIN, "symbol": "circle",
+                          "line": {"color": palette.MARKER_RIM, "width": 1.5}},
+                  selected=NO_DIM, unselected=NO_DIM, showlegend=False)
+    return [outline, levels]
+
+
+def _selection(atlas: Atlas, views: Sequence[str], selected: str | None, shown: set[str],
+               overlaid: set[str]) -> list[dict]:
+    """The selected region outlined thickly; the yellow tint is only laid on a plain region, so it
+    never hides (or mixes with) an overlay's colour."""
+    if selected not in shown:
+        return []
+    tint = 0.0 if selected in overlaid else palette.SELECTED_OPACITY
+    return [zone(atlas, views, [selected], palette.SELECTED_FILL, tint, 2.8, SELECTED_NAME,
+                 line_color=palette.SELECTED_OUTLINE)]
+
+
+def _legend(layers: bool, highlight: bool, pain: bool, highlight_label: str) -> list[dict]:
+    """Legend entries for what is drawn: the zone styles (in a neutral grey), the highlight and marked pain."""
+    keys = []
+    if layers:
+        keys += [legend_key("Pain often felt here (solid)", "square", palette.SILHOUETTE),
+                 legend_key("Pain sometimes felt here (dotted)", "circle", palette.SILHOUETTE, size=6)]
+    if highlight:
+        keys.append(legend_key(highlight_label, "square-open", palette.HIGHLIGHT))
+    if pain:
+        keys.append(legend_key(PAIN_LEGEND, "square", palette.PAIN, width=2.0))
+    return keys
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
