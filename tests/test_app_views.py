@@ -180,7 +180,7 @@ def test_search_finds_and_opens(real_atlas, typed, kind, ident):
 
 def test_marked_pain_from_the_link_ranks_candidates_and_draws_them(real_atlas):
     at = app("pain=elbow-outer-right:7,forearm-back-right")
-    assert at.segmented_control(key="mode-pick").value == PAIN
+    assert at.segmented_control(key="page-pick").value == PAIN
     pain = {"elbow-outer-right": 7, "forearm-back-right": None}
     ranked = rank_candidates(real_atlas, pain)
     assert ranked
@@ -201,7 +201,7 @@ def test_marked_pain_from_the_link_ranks_candidates_and_draws_them(real_atlas):
 
 def test_pain_marked_from_the_list_and_cleared():
     at = app()
-    at.segmented_control(key="mode-pick").set_value(PAIN).run()
+    at.segmented_control(key="page-pick").set_value(PAIN).run()
     checked(at)
     assert heading(at) == "Mark where it hurts"
     at.multiselect(key="pain-pick").set_value(["low-back-left", "buttock-left"]).run()
@@ -249,7 +249,7 @@ def test_presentation_toggle_and_a_step_from_the_link(real_atlas):
 
 def test_the_session_guide_page(real_atlas):
     at = app()
-    at.segmented_control(key="mode-pick").set_value(GUIDE).run()
+    at.segmented_control(key="page-pick").set_value(GUIDE).run()
     checked(at)
     guide = real_atlas.session
     assert [e.label for e in at.expander][: len(guide.steps)] == [f"{i}. {s.title}" for i, s in

@@ -19,7 +19,7 @@ PAGE_LABELS = {"explore": "Explore", "pain": "Where does it hurt?", "guide": "Se
 
 
 def _page_changed() -> None:
-    state.apply(sm.set_page, state.widget("mode-pick") or "explore")
+    state.apply(sm.set_page, state.widget("page-pick") or "explore")
 
 
 def _present_changed() -> None:
@@ -36,7 +36,7 @@ def header(disclaimer: str) -> None:
     """Title and presentation toggle, the short disclaimer, link notices and the page control."""
     screen = state.screen()
     st.html(BASE_CSS)
-    state.preset("mode-pick", screen.page)
+    state.preset("page-pick", screen.page)
     state.preset("present-toggle", screen.presenting)
     with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
         st.markdown("## bodymap", width="content")
@@ -47,7 +47,7 @@ def header(disclaimer: str) -> None:
                "Warning signs and safety: see *Session guide & safety*.")
     for note in state.notices():
         st.info(md(note))
-    st.segmented_control("What do you want to do?", sm.PAGES, key="mode-pick", required=True,
+    st.segmented_control("What do you want to do?", sm.PAGES, key="page-pick", required=True,
                          on_change=_page_changed, format_func=PAGE_LABELS.__getitem__,
                          label_visibility="collapsed", wrap=True)
 

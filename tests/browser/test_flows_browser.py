@@ -67,7 +67,7 @@ def test_patient_flow_region_muscle_pain_and_handout(page, app_url, atlas, artif
     page.screenshot(path=str(artifacts / "flow-muscle.png"))
 
     # "Where does it hurt?": two painful places marked on the map.
-    press(page, "mode-pick", "Where does it hurt?")
+    press(page, "page-pick", "Where does it hurt?")
     title_is(page, "Mark where it hurts")
     page.wait_for_selector(f"{CHART} .choroplethlocation", state="attached")
     marked = ["elbow-outer-right", "forearm-back-right"]
