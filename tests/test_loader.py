@@ -19,7 +19,7 @@ def _edit(name: str, old: str, new: str) -> dict[str, str]:
 
 BAD_CASES = [
     # (case id, file, old, new, line, field contains, message contains)
-    ("wrong-enum", "regions.yaml", "view: front", "view: side", 5, "regions[chest].view", "'front' or 'back'"),
+    ("wrong-enum", "regions.yaml", "view: front", "view: side", 5, "regions[chest].view", "'foot-top' or 'foot-sole'"),
     ("missing-field", "regions.yaml", "    clinical: Pectoral region\n", "", 2, "regions[chest].clinical", "required"),
     ("unknown-key", "regions.yaml", "    name: Chest\n", "    name: Chest\n    colour: red\n", 4,
      "regions[chest].colour", "unknown field 'colour'"),

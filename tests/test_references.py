@@ -38,6 +38,8 @@ def _marked_fields() -> set[tuple[str, str, str]]:
 def test_the_schema_marks_every_reference_and_only_references():
     assert _marked_fields() == {
         ("RegionSpec", "notes", "region_notes"),
+        ("RegionSpec", "parent", "regions"),
+        ("Drawing", "region", "regions"),
         ("TriggerPoint", "region", "regions"), ("TriggerPoint", "essential", "regions"),
         ("TriggerPoint", "spillover", "regions"),
         ("Muscle", "sources", "sources"),

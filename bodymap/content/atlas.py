@@ -14,18 +14,38 @@ BodySide = Literal["left", "right"]
 SIDES: tuple[BodySide, BodySide] = ("left", "right")
 
 
+Outline = tuple[tuple[float, float], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
-    """A drawn region of one view, on one side (or the midline)."""
+    """A place on one side (or the midline): drawn in its own `view`, and maybe again in close-ups.
+
+    `shapes` are its (view, outline) drawings, its own first; `parent` is the body region a finer
+    place of a close-up belongs to (its referred pain rolls up to it on the body views).
+    """
 
     id: str
     base_id: str
     name: str
     clinical: str
-    view: Literal["front", "back"]
+    view: str
     side: Side
     notes: str
-    outline: tuple[tuple[float, float], ...]
+    outline: Outline
+    parent: str | None = None
+    shapes: tuple[tuple[str, Outline], ...] = ()
+
+    @property
+    def views(self) -> tuple[str, ...]:
+        """Every view the region is drawn in (as a place, or as a parent its places fill)."""
+        return tuple(v for v, _ in self.shapes) or (self.view,)
+
+    def outline_in(self, view: str) -> Outline | None:
+        """Its outline in a view, or None when it is not drawn there."""
+        if view == self.view:
+            return self.outline
+        return next((o for v, o in self.shapes if v == view), None)
 
     @property
     def label(self) -> str:

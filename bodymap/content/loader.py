@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from bodymap.content import geometry
-from bodymap.content.atlas import SIDES, Atlas, Region, sided_id
+from bodymap.content import closeups, geometry
+from bodymap.content.atlas import SIDES, Atlas, sided_id
 from bodymap.content.geometry import X_MAX, X_MIN, Y_MAX, Y_MIN
 from bodymap.content.problems import ContentError, Problem
 from bodymap.content.references import references
 from bodymap.content.schema import COLLECTIONS, ID_PATTERN, Model, RegionSpec, Session
+from bodymap.content.sides import expand_regions
+from bodymap.content.views import BODY_VIEWS
 from bodymap.content.yaml_source import Path_, YamlDocument, read_yaml
 
 MAX_FILES = 500
@@ -25,8 +27,8 @@ _MESSAGES = {"missing": "required field is missing"}
 _ID_MESSAGE = "must be an id: lower-case letters, digits and hyphens, starting with a letter"
 #: One entry of each collection, as problems name it; and the field holding its id, when not `id`.
 _WHAT = {"regions": "region", "muscles": "muscle", "conditions": "condition", "region_notes": "region notes",
-         "sources": "source"}
-_ID_FIELD = {"sources": "key"}
+         "sources": "source", "drawings": "drawing"}
+_ID_FIELD = {"sources": "key", "drawings": "key"}
 
 
 @dataclass
@@ -139,6 +141,8 @@ def _check_references(entries: Iterable[_Entry], known: dict[str, set[str]], col
 
 def _side_problem(spec: RegionSpec) -> str | None:
     """What is wrong with where a region lies for its `side`, if anything."""
+    if spec.view not in BODY_VIEWS:
+        return None  # a close-up is written for the left side; its places may lie anywhere in it
     xs = [x for x, _ in spec.outline]
     if spec.side == "midline":
         return None if min(xs) < 0 < max(xs) else "a midline region must straddle the centre line x = 0"
@@ -174,7 +178,19 @@ def _check_regions(regions: dict[str, _Entry], problems: list[Problem]) -> None:
                     problems.append(entry.problem(("id",), f"{rid!r} (this region's {side} side) is also a region id"))
 
 
-def _check_trigger_points(muscles: dict[str, _Entry], regions: dict[str, _Entry], problems: list[Problem]) -> None:
+def _check_placements(entry: _Entry, i: int, point: Any, drawings: dict[str, _Entry]) -> Iterator[Problem]:
+    """Each close-up position of a trigger point lies inside its region's drawing in that close-up."""
+    for j, placement in enumerate(point.also_at):
+        where = ("trigger_points", i, "also_at", j)
+        drawing = drawings.get(f"{point.region} in {placement.view}")
+        if drawing is None:
+            yield entry.problem(where + ("view",), f"{point.region!r} is not drawn in the {placement.view!r} view")
+        elif not geometry.contains(drawing.model.outline, placement.at):
+            yield entry.problem(where + ("at",), f"point {list(placement.at)} is not inside {point.region!r} there")
+
+
+def _check_trigger_points(muscles: dict[str, _Entry], regions: dict[str, _Entry], drawings: dict[str, _Entry],
+                          problems: list[Problem]) -> None:
     """Trigger point ids are unique within their muscle, and each point lies inside its (known) region."""
     for entry in muscles.values():
         seen: set[str] = set()
@@ -185,6 +201,7 @@ def _check_trigger_points(muscles: dict[str, _Entry], regions: dict[str, _Entry]
             seen.add(point.id)
             if point.region not in regions:
                 continue  # an unknown region is reported by _check_references
+            problems += _check_placements(entry, i, point, drawings)
             spec: RegionSpec = regions[point.region].model
             if not geometry.contains(spec.outline, point.at):
                 side = "" if spec.side == "midline" else " (left side)"
@@ -212,26 +229,11 @@ def _check_session(collected: _Collected) -> _Entry | None:
     return sessions[0] if sessions else None
 
 
-def _expand_regions(specs: Iterable[RegionSpec]) -> dict[str, Region]:
-    """Drawn regions by id: a midline region as written, a `both` region as its left and mirrored right."""
-    regions: dict[str, Region] = {}
-    for spec in specs:
-        if spec.side == "midline":
-            regions[spec.id] = Region(
-                spec.id, spec.id, spec.name, spec.clinical, spec.view, "midline", spec.notes, spec.outline
-            )
-            continue
-        for side, outline in (("left", spec.outline), ("right", geometry.mirror(spec.outline))):
-            rid = sided_id(spec.id, side)
-            regions[rid] = Region(rid, spec.id, spec.name, spec.clinical, spec.view, side, spec.notes, tuple(outline))
-    return regions
-
-
 def _assemble(unique: dict[str, dict[str, _Entry]], session: _Entry) -> Atlas:
     """The atlas of validated entries, with regions expanded to both sides."""
     models = {name: {ident: entry.model for ident, entry in entries.items()} for name, entries in unique.items()}
     return Atlas(
-        regions=_expand_regions(models["regions"].values()),
+        regions=expand_regions(models["regions"].values(), models["drawings"].values()),
         muscles=models["muscles"],
         conditions=models["conditions"],
         region_notes=models["region_notes"],
@@ -248,7 +250,9 @@ def _cross_check(collected: _Collected) -> Atlas | None:
     known = {name: set(entries) for name, entries in unique.items()}
     _check_references(everything + ([session] if session else []), known, collected)
     _check_regions(unique["regions"], collected.problems)
-    _check_trigger_points(unique["muscles"], unique["regions"], collected.problems)
+    _check_trigger_points(unique["muscles"], unique["regions"], unique["drawings"], collected.problems)
+    collected.problems += [entry.problem(path, message)
+                           for entry, path, message in closeups.check(unique["regions"], unique["drawings"])]
     _check_conditions(unique["conditions"], collected.problems)
     if collected.problems or session is None:
         return None

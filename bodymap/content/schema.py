@@ -36,7 +36,8 @@ Term = Annotated[
 ]
 Coord = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 Point = tuple[Coord, Coord]
-View = Literal["front", "back"]
+#: The views a region can be written in: the body's front and back, and the close-ups (written for the left side).
+View = Literal["front", "back", "head", "hand-palm", "hand-back", "foot-top", "foot-sole"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,29 @@ class RegionSpec(Model):
     side: Literal["both", "midline"] = Field(description="`both`: written for the left side and mirrored")
     notes: NotesRef = Field(description="the session notes for this region")
     outline: tuple[Point, ...] = Field(min_length=3, description="polygon in the view's frame, not closed")
+    parent: RegionRef | None = Field(None, description="for a finer place of a close-up: the body region it "
+                                                       "belongs to (its referred pain rolls up to it)")
+
+
+class Drawing(Model):
+    """A region of the body views drawn again in a close-up (the same place, so the same id)."""
+
+    region: RegionRef = Field(description="the region drawn")
+    view: View = Field(description="the close-up it is drawn in")
+    outline: tuple[Point, ...] = Field(min_length=3, description="polygon in the close-up's frame, not closed; "
+                                                                 "for a parent, the outline its places tile")
+
+    @property
+    def key(self) -> str:
+        """What makes a drawing unique: its region in its view."""
+        return f"{self.region} in {self.view}"
+
+
+class Placement(Model):
+    """Where a trigger point lies in a close-up (written for the left side)."""
+
+    view: View = Field(description="the close-up")
+    at: Point = Field(description="its position in that close-up, inside its region's drawing there")
 
 
 class TriggerPoint(Model):
@@ -91,6 +115,7 @@ class TriggerPoint(Model):
     both_sides: bool = Field(
         False, description="referred pain on both sides: each `both` referral region resolves to left and right"
     )
+    also_at: tuple[Placement, ...] = Field((), description="where it lies in close-ups that show its region")
 
 
 class Muscle(Model):
@@ -200,4 +225,5 @@ COLLECTIONS: dict[str, type[Model]] = {
     "conditions": Condition,
     "region_notes": RegionNotes,
     "sources": Source,
+    "drawings": Drawing,
 }
