@@ -336,11 +336,11 @@ def head_view() -> View:
     P("E_ct", -24, 135)  # eye | cheek | temple
     P("M_cu", -35, 113)  # nose | cheek | upper teeth
     P("M_ul", -36, 100)  # mouth corner: upper | lower teeth
-    P("M_lc", -36, 89)  # lower lip | lower teeth | chin
+    P("M_lc", -35, 89)  # lower lip | lower teeth | chin
     P("C_ut", -12, 114)  # cheek | upper teeth | jaw angle
     P("O_b", -12, 101)  # back end of the bite line
-    P("L_back", -12, 77)  # lower teeth | jaw angle | throat (on the jaw line)
-    P("G", 2, 84)  # gonion: jaw angle | throat | side of neck
+    P("L_back", -12, 79)  # lower teeth | jaw angle | throat (on the jaw line)
+    P("G", 0, 87)  # gonion: jaw angle | throat | side of neck
     P("J_fb", -11, 121)  # jaw joint corners
     P("J_ft", -11, 137)
     P("J_bt", 2, 139)  # jaw joint | temple | ear
@@ -362,8 +362,8 @@ def head_view() -> View:
     s.line("M_cu", "M_ul")
     s.line("M_ul", "M_lc")
     s.line("M_lc", "lip_chin")
-    s.line("M_lc", (-33, 78), "jaw_front")
-    s.line("jaw_front", (-22, 72), "L_back")
+    s.line("M_lc", (-32, 78), "jaw_front")
+    s.line("jaw_front", (-22, 73.5), "L_back")
     s.line("L_back", "G")
     s.line("M_ul", (-24, 100.5), "O_b")
     s.line("M_cu", (-24, 114.5), "C_ut")
@@ -378,7 +378,7 @@ def head_view() -> View:
     s.path("J_bt", (4, 146), (9, 150.5), "A_tb", (21.5, 145), (23.5, 136), (22, 126), (19, 118), "A_nb",
            "A_l", (5, 114), "J_bb")
     s.line("A_tb", (22, 162), "T_cb")
-    s.line("G", (5, 97), "A_l")
+    s.line("G", (4, 99), "A_l")
     s.line("G", (-6, 50), (-13, 22), "base_sf")
     s.line("A_nb", "N_mb")
     s.line("N_mb", (20, 70), (16, 35), "base_sb")
