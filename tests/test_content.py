@@ -66,7 +66,9 @@ def test_shipped_data_has_zero_problems(checked):
 
 def test_counts(atlas):
     assert len(atlas.regions) >= 60
-    assert {r.view for r in atlas.regions.values()} == {"front", "back"}
+    views = {"front", "back"} | {f"{b}-{s}" for b in ("head", "hand-palm", "hand-back", "foot-top", "foot-sole")
+                                 for s in ("left", "right")}
+    assert {v for r in atlas.regions.values() for v in r.views} == views
     assert len(atlas.muscles) >= 45
     assert len(atlas.conditions) >= 12
 

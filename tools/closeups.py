@@ -1,4 +1,4 @@
-"""Generate the close-up views (data/closeups/*.yaml) from shared named points and curves.
+"""Generate the close-up views (data/views/*.yaml) from shared named points and curves.
 
 Five close-up base views are drawn for the person's LEFT side, in the same frame as the body
 views (x in [-60, 60], y in [0, 200], y up); the app mirrors them (x -> -x) into `<view>-left`
@@ -31,7 +31,7 @@ Every view is a `Sheet`: a set of named points and of curves between named point
   children: the curves used by exactly one child form its outline.
 
 Outlines are written counter-clockwise (y up), not closed. Running this file rewrites
-data/closeups/<view>.yaml for all five views after checking the rules the app relies on (no
+data/views/<view>.yaml for all five views after checking the rules the app relies on (no
 overlaps, one outline loop without holes per view, containers tiled exactly by their children,
 and a 9 x 9 axis-aligned square inside every drawn place). `--preview DIR` also renders labelled
 PNG previews (needs Pillow).
@@ -52,7 +52,7 @@ from shapely.geometry import Polygon
 from shapely.ops import polylabel
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT_DIR = ROOT / "data" / "closeups"
+OUT_DIR = ROOT / "data" / "views"
 STEP = 2.5  # spline sampling distance, frame units
 MIN_SQUARE = 9.0  # every drawn place must hold an axis-aligned square this large (>= 24 px on a phone)
 X_RANGE = (-60.0, 60.0)

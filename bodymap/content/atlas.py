@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from bodymap.content.schema import Condition, Muscle, RegionNotes, Session, Source, TriggerPoint
+from bodymap.content.views import concrete, is_closeup
 
 Side = Literal["left", "right", "midline"]
 BodySide = Literal["left", "right"]
@@ -64,6 +65,11 @@ class PlacedTriggerPoint:
     at: tuple[float, float]
     essential: tuple[str, ...]
     spillover: tuple[str, ...]
+    spots: tuple[tuple[str, tuple[float, float]], ...] = ()
+
+    def at_in(self, view: str) -> tuple[float, float] | None:
+        """Where it is drawn in a view (its region's own view, or a close-up placement), or None."""
+        return next((at for v, at in self.spots if v == view), None)
 
 
 def sided_id(base_id: str, side: str) -> str:
@@ -79,24 +85,33 @@ def _zones(
 
 
 def _place(
-    muscle_id: str, point: TriggerPoint, side: BodySide, resolve: Callable[[str, BodySide], str]
+    muscle_id: str, point: TriggerPoint, side: BodySide, resolve: Callable[[str, BodySide], str],
+    views_of: Callable[[str], tuple[str, ...]],
 ) -> PlacedTriggerPoint:
     """A trigger point (written for the left side) on `side`: mirrored across x = 0 for the right.
 
     Its referral zones are on its own side, or on both sides when the point says `both_sides`.
     """
-    x, y = point.at
     other: BodySide = "right" if side == "left" else "left"
     sides: tuple[BodySide, ...] = (side, other) if point.both_sides else (side,)
+    region = resolve(point.region, side)
+    at = _mirrored(point.at, side)
+    home = next((v for v in views_of(region) if not is_closeup(v)), None) or views_of(region)[0]
+    spots = ((home, at), *((concrete(p.view, side), _mirrored(p.at, side)) for p in point.also_at))
     return PlacedTriggerPoint(
         muscle=muscle_id,
         point=point,
         side=side,
-        region=resolve(point.region, side),
-        at=(x, y) if side == "left" else (-x, y),
+        region=region,
+        at=at,
         essential=_zones(point.essential, sides, resolve),
         spillover=_zones(point.spillover, sides, resolve),
+        spots=spots,
     )
+
+
+def _mirrored(pt: tuple[float, float], side: str) -> tuple[float, float]:
+    return (pt[0], pt[1]) if side == "left" else (-pt[0], pt[1])
 
 
 @dataclass(frozen=True)
@@ -117,12 +132,71 @@ class Atlas:
         for region in self.regions.values():
             bases[region.base_id] = bases.get(region.base_id, ()) + (region.id,)
         object.__setattr__(self, "_bases", MappingProxyType(bases))
+        self._index_places()
+        views_of = lambda rid: self.regions[rid].views  # noqa: E731
         placed = {
-            (muscle_id, side): tuple(_place(muscle_id, point, side, self.resolve) for point in muscle.trigger_points)
+            (muscle_id, side): tuple(_place(muscle_id, point, side, self.resolve, views_of)
+                                     for point in muscle.trigger_points)
             for muscle_id, muscle in self.muscles.items()
             for side in SIDES
         }
         object.__setattr__(self, "_placed", MappingProxyType(placed))
+
+    def _index_places(self) -> None:
+        """Children of each region, and the places drawn in each view (a parent with places there is not)."""
+        children: dict[str, tuple[str, ...]] = {}
+        for region in self.regions.values():
+            if region.parent is not None:
+                children[region.parent] = children.get(region.parent, ()) + (region.id,)
+        drawn: dict[str, list[str]] = {}
+        for region in self.regions.values():
+            for view in region.views:
+                if not any(view in self.regions[c].views for c in children.get(region.id, ())):
+                    drawn.setdefault(view, []).append(region.id)
+        object.__setattr__(self, "_children", MappingProxyType(children))
+        object.__setattr__(self, "_drawn", MappingProxyType({v: tuple(ids) for v, ids in drawn.items()}))
+
+    def children(self, region_id: str) -> tuple[str, ...]:
+        """The finer places of a region (in its close-ups), in content order."""
+        return self._children.get(region_id, ())
+
+    def ancestors(self, region_id: str) -> tuple[str, ...]:
+        """The region's parent, its parent's parent, ... (nearest first)."""
+        out: list[str] = []
+        parent = self.regions[region_id].parent
+        while parent is not None and parent not in out:
+            out.append(parent)
+            parent = self.regions[parent].parent
+        return tuple(out)
+
+    def descendants(self, region_id: str) -> tuple[str, ...]:
+        """Every finer place within a region, at any depth."""
+        out: list[str] = []
+        for child in self.children(region_id):
+            out += [child, *self.descendants(child)]
+        return tuple(out)
+
+    def views(self) -> tuple[str, ...]:
+        """Every view something is drawn in."""
+        return tuple(self._drawn)
+
+    def drawn(self, view: str) -> tuple[str, ...]:
+        """The places drawn (and tappable) in a view, in content order."""
+        return self._drawn.get(view, ())
+
+    def shown_in(self, region_id: str, view: str) -> tuple[str, ...]:
+        """What stands for a region in a view: itself; else its places drawn there; else its nearest ancestor
+        drawn there; else nothing. So pain given on the teeth shows on the jaw in the body view, and pain given
+        on the jaw fills all of its places in the head close-up."""
+        if region_id not in self.regions:
+            return ()
+        drawn = set(self.drawn(view))
+        if region_id in drawn:
+            return (region_id,)
+        inside = tuple(d for d in self.descendants(region_id) if d in drawn)
+        if inside:
+            return inside
+        return next(((a,) for a in self.ancestors(region_id) if a in drawn), ())
 
     def resolve(self, base_id: str, side: BodySide) -> str:
         """The region a base id means on one side: itself for midline regions."""

@@ -9,20 +9,20 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from bodymap.content import views as view_names
 from bodymap.content.atlas import Atlas, Region
 from bodymap.drawing import palette
 from bodymap.drawing.fill_patterns import outer_edges
 from bodymap.drawing.frame import (
     DEG_PER_UNIT,
     SIDE_LABEL_AT,
-    TITLE_AT,
-    VIEW_TITLES,
     VIEWS,
     check_views,
     geo_ranges,
     lines,
     region_geojson,
     shown_regions,
+    title_y,
     to_lonlat,
     view_offsets,
 )
@@ -41,7 +41,7 @@ def base_figure(atlas: Atlas, views: Sequence[str] = VIEWS) -> go.Figure:
     fig.add_trace(_body(atlas, regions, views))
     for view in views:
         fig.add_trace(_silhouette(regions, views, view))
-    fig.add_trace(_labels(views))
+    fig.add_trace(_labels(regions, views))
     lon_range, lat_range = geo_ranges(regions, views)
     fig.update_geos(
         visible=False, projection_type="equirectangular", lonaxis_range=lon_range, lataxis_range=lat_range,
@@ -70,22 +70,24 @@ def _silhouette(regions: Sequence[Region], views: Sequence[str], view: str) -> g
     """The outer edge of one view's body, drawn darker than the borders between regions."""
     lons, lats = lines(views, view, outer_edges(r.outline for r in regions if r.view == view))
     return go.Scattergeo(
-        name=f"{VIEW_TITLES[view]} outline", uid=f"outline-{view}", lon=lons, lat=lats, mode="lines",
+        name=f"{view_names.title(view)} outline", uid=f"outline-{view}", lon=lons, lat=lats, mode="lines",
         line={"color": palette.SILHOUETTE, "width": 1.5}, hoverinfo="skip", showlegend=False,
     )
 
 
-def _labels(views: Sequence[str]) -> go.Scattergeo:
-    """View titles ("Front", "Back") and the person's "Left"/"Right" on each view."""
+def _labels(regions: Sequence[Region], views: Sequence[str]) -> go.Scattergeo:
+    """View titles ("Front", "Palm, left") and, on the body views, the person's "Left"/"Right"."""
     lon, lat, text, size = [], [], [], []
     for view in views:
-        # Front view: the person's left is on the viewer's right; back view: on the viewer's left.
-        left_sign = 1 if view == "front" else -1
-        for pt, label, px in (
-            (TITLE_AT, f"<b>{VIEW_TITLES[view]}</b>", 17),
-            ((left_sign * SIDE_LABEL_AT[0], SIDE_LABEL_AT[1]), "Left", 13),
-            ((-left_sign * SIDE_LABEL_AT[0], SIDE_LABEL_AT[1]), "Right", 13),
-        ):
+        side = view_names.side_of(view)
+        heading = view_names.title(view) + (f", {side}" if side else "")
+        labels = [((0.0, title_y(regions, view)), f"<b>{heading}</b>", 17)]
+        if side is None:
+            # Front view: the person's left is on the viewer's right; back view: on the viewer's left.
+            left_sign = 1 if view == "front" else -1
+            labels += [((left_sign * SIDE_LABEL_AT[0], SIDE_LABEL_AT[1]), "Left", 13),
+                       ((-left_sign * SIDE_LABEL_AT[0], SIDE_LABEL_AT[1]), "Right", 13)]
+        for pt, label, px in labels:
             lo, la = to_lonlat(views, view, pt)
             lon.append(lo)
             lat.append(la)

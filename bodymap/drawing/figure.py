@@ -11,7 +11,6 @@ from bodymap.drawing.base import BASE_NAME, HEIGHTS, base_figure
 from bodymap.drawing.frame import (
     DEG_PER_UNIT,
     VIEW_SPACING,
-    VIEW_TITLES,
     VIEWS,
     check_views,
     region_geojson,
@@ -35,6 +34,6 @@ from bodymap.drawing.traces import DOT_SPACING, HATCH_SPACING
 __all__ = [
     "BASE_NAME", "DEG_PER_UNIT", "DOT_SPACING", "HATCH_SPACING", "HEIGHTS", "HIGHLIGHT_LABEL", "HIGHLIGHT_NAME",
     "LOOSE_POINTS_NAME", "PAIN_LEGEND", "PAIN_LEVELS_NAME", "PAIN_NAME", "SELECTED_NAME", "VIEWS", "VIEW_SPACING",
-    "VIEW_TITLES", "base_figure", "build_figure", "check_views", "pain_opacity", "region_geojson", "shown_regions",
+    "base_figure", "build_figure", "check_views", "pain_opacity", "region_geojson", "shown_regions",
     "to_lonlat", "view_offsets",
 ]

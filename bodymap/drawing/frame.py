@@ -6,15 +6,16 @@ axes, so shapes are not distorted; views shown together sit side by side.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Sequence
 
 from bodymap.content import geometry
 from bodymap.content.atlas import Atlas, Region
 from bodymap.content.geometry import Pt
+from bodymap.content.views import ALL_VIEWS, BODY_VIEWS
 
-VIEWS = ("front", "back")
-VIEW_TITLES = {"front": "Front", "back": "Back"}
+VIEWS = BODY_VIEWS
 #: Degrees of lon/lat per body unit. Small, so the map stays near the equator where plotly's
 #: great-circle edges are straight to well under a pixel.
 DEG_PER_UNIT = 0.1
@@ -22,17 +23,18 @@ DEG_PER_UNIT = 0.1
 VIEW_SPACING = 100.0
 #: Where the "Left"/"Right" labels and the view title sit in each view's frame.
 SIDE_LABEL_AT = (31.0, 182.0)
-TITLE_AT = (0.0, 207.0)
+#: The view title sits this far above the highest point drawn in its view.
+TITLE_ABOVE = 11.0
 #: Empty space around the body, in body units.
 FRAME_MARGIN = 2.0
 DIGITS = 4
 
 
 def check_views(views: Sequence[str]) -> tuple[str, ...]:
-    """The views as a tuple; raises ValueError unless they are one or both of front/back, once each."""
+    """The views as a tuple; raises ValueError unless they are known views (front, back, close-ups), once each."""
     views = tuple(views)
-    if not views or len(set(views)) != len(views) or not set(views) <= set(VIEWS):
-        raise ValueError(f"views must be one or both of {VIEWS}, each once; got {views!r}")
+    if not views or len(set(views)) != len(views) or not set(views) <= set(ALL_VIEWS):
+        raise ValueError(f"views must be some of {ALL_VIEWS}, each once; got {views!r}")
     return views
 
 
@@ -50,8 +52,27 @@ def to_lonlat(views: Sequence[str], view: str, pt: Pt) -> tuple[float, float]:
 
 
 def shown_regions(atlas: Atlas, views: Sequence[str]) -> list[Region]:
-    """Regions drawn in the given views, in atlas order."""
-    return [r for r in atlas.regions.values() if r.view in views]
+    """The places drawn in the given views (view by view, in atlas order), each as drawn in its view."""
+    return [in_view(atlas.regions[rid], view) for view in views for rid in atlas.drawn(view)]
+
+
+def in_view(region: Region, view: str) -> Region:
+    """A region as drawn in one of its views (its `view` and `outline` those of that drawing)."""
+    return region if region.view == view else _in_view(region, view)
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_view(region: Region, view: str) -> Region:
+    outline = region.outline_in(view)
+    if outline is None:
+        raise KeyError(f"{region.id!r} is not drawn in the {view!r} view")
+    return dataclasses.replace(region, view=view, outline=outline)
+
+
+def drawn_as(atlas: Atlas, region_id: str, views: Sequence[str]) -> Region:
+    """A region as drawn in the first of `views` that draws it."""
+    region = atlas.regions[region_id]
+    return in_view(region, next(v for v in views if region_id in atlas.drawn(v)))
 
 
 def ring(views: Sequence[str], region: Region) -> list[list[float]]:
@@ -73,7 +94,7 @@ def region_geojson(atlas: Atlas, region_ids: Iterable[str], views: Sequence[str]
     """A GeoJSON FeatureCollection of the given regions; each feature's id is the region id."""
     features = []
     for rid in region_ids:
-        region = atlas.regions[rid]
+        region = drawn_as(atlas, rid, views)
         features.append({"type": "Feature", "id": rid, "properties": {},
                          "geometry": {"type": "Polygon", "coordinates": [ring(views, region)]}})
     return {"type": "FeatureCollection", "features": features}
@@ -100,8 +121,14 @@ def geo_ranges(regions: Sequence[Region], views: Sequence[str]) -> tuple[list[fl
     so the body fills the chart's height instead of a 2:1 world frame.
     """
     xs = [to_lonlat(views, r.view, p)[0] for r in regions for p in r.outline]
-    xs += [to_lonlat(views, v, (s * (SIDE_LABEL_AT[0] + 8), 0))[0] for v in views for s in (-1, 1)]
+    xs += [to_lonlat(views, v, (s * (SIDE_LABEL_AT[0] + 8), 0))[0] for v in views if v in BODY_VIEWS for s in (-1, 1)]
     pad = FRAME_MARGIN * DEG_PER_UNIT
-    lat_lo = to_lonlat(views, views[0], (0, -FRAME_MARGIN))[1]
-    lat_hi = to_lonlat(views, views[0], (0, TITLE_AT[1] + 5))[1]
+    y_lo = min(y for r in regions for _, y in r.outline)
+    lat_lo = to_lonlat(views, views[0], (0, min(y_lo, 0.0) - FRAME_MARGIN))[1]
+    lat_hi = to_lonlat(views, views[0], (0, max(title_y(regions, v) for v in views) + 5))[1]
     return [round(min(xs) - pad, DIGITS), round(max(xs) + pad, DIGITS)], [lat_lo, lat_hi]
+
+
+def title_y(regions: Sequence[Region], view: str) -> float:
+    """Height of a view's title: just above the highest point drawn in the view."""
+    return max(y for r in regions if r.view == view for _, y in r.outline) + TITLE_ABOVE

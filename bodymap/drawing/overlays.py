@@ -15,7 +15,7 @@ from bodymap.content import geometry
 from bodymap.content.atlas import Atlas, PlacedTriggerPoint
 from bodymap.drawing import palette
 from bodymap.drawing.base import base_figure
-from bodymap.drawing.frame import VIEWS, check_views, lines, shown_regions, to_lonlat
+from bodymap.drawing.frame import VIEWS, check_views, drawn_as, lines, shown_regions, to_lonlat
 from bodymap.drawing.traces import NO_DIM, dots, hatch, legend_key, markers, zone
 from bodymap.reference.overlay import MuscleLayer, Overlay
 
@@ -43,8 +43,10 @@ def build_figure(atlas: Atlas, overlay: Overlay, selected: str | None = None, vi
         base = base_figure(atlas, views)
     shown = {r.id for r in shown_regions(atlas, views)}
     layers = [lay for lay in overlay.layers if lay.muscle in atlas.muscles]
-    pain = [(r, level) for r, level in overlay.pain if r in shown]
-    highlight = [r for r in overlay.outlined if r in shown]
+    pain = _shown_pain(atlas, views, overlay.pain)
+    painted = {r for r, _ in pain}
+    highlight = [r for r in shown_ids(atlas, views, overlay.highlight) if r not in painted]
+    selected = next(iter(shown_ids(atlas, views, [selected] if selected else [])), None)
     traces = _pain_fills(atlas, views, pain)
     marks, zoned = [], set()
     for lay in layers:
@@ -73,8 +75,8 @@ def _layer(atlas: Atlas, views: Sequence[str], lay: MuscleLayer, shown: set[str]
     """One muscle layer: its zone traces (spillover, its dots, essential), its trigger-point marks and
     the regions its zones cover."""
     color = palette.muscle_style(max(lay.number, 1) - 1).color
-    essential = _unique(r for r in lay.essential if r in shown)
-    spillover = [r for r in lay.spillover if r in shown and r not in essential]
+    essential = shown_ids(atlas, views, lay.essential)
+    spillover = [r for r in shown_ids(atlas, views, lay.spillover) if r not in essential]
     tag = f"{lay.number}. " if numbered else ""
     zones = []
     if spillover:
@@ -84,7 +86,7 @@ def _layer(atlas: Atlas, views: Sequence[str], lay: MuscleLayer, shown: set[str]
     if essential:
         zones.append(zone(atlas, views, essential, color, palette.ESSENTIAL_OPACITY, 1.2,
                           f"{tag}{lay.name}: pain often felt here"))
-    placed = [p for p in lay.points if p.region in shown]
+    placed = [p for p in lay.points if any(v in views for v, _ in p.spots)]
     return zones, _trigger_points(atlas, views, lay, placed, tag, focus), {*essential, *spillover}
 
 
@@ -111,7 +113,8 @@ def _loose_points(atlas: Atlas, views: Sequence[str], overlay: Overlay, shown: s
                   focus: tuple[str, str] | None) -> list[dict]:
     """Trigger points lying in a region (in no muscle layer) as dark X markers. They take no hover or
     click, so hover keeps naming the region and a tap on a mark still selects the region under it."""
-    loose = [p for n, p in overlay.points if n == 0 and p.region in shown and p.muscle in atlas.muscles]
+    loose = [p for n, p in overlay.points
+             if n == 0 and p.muscle in atlas.muscles and any(v in views for v, _ in p.spots)]
     if not loose:
         return []
     m = markers(atlas, views, loose, None, focus)
@@ -137,7 +140,7 @@ def _pain_marks(atlas: Atlas, views: Sequence[str], pain: Pain) -> list[dict]:
     """Dashed outlines of the marked regions and, inside each, its level (hover: the place and level)."""
     if not pain:
         return []
-    regions = [atlas.regions[rid] for rid, _ in pain]
+    regions = [drawn_as(atlas, rid, views) for rid, _ in pain]
     lons: list = []
     lats: list = []
     for region in regions:
@@ -184,5 +187,17 @@ def _legend(layers: bool, highlight: bool, pain: bool, highlight_label: str) -> 
     return keys
 
 
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+def shown_ids(atlas: Atlas, views: Sequence[str], ids: Iterable[str]) -> list[str]:
+    """What stands for these regions in the views (a finer place rolls up to its parent on the body views,
+    a parent spreads over its places in a close-up), each once; unknown ids are ignored."""
+    return list(dict.fromkeys(s for rid in ids for view in views for s in atlas.shown_in(rid, view)))
+
+
+def _shown_pain(atlas: Atlas, views: Sequence[str], pain: Iterable[tuple[str, int | None]]) -> Pain:
+    """Marked pain as drawn in the views: each drawn place once, with the highest level marked on it."""
+    out: dict[str, int | None] = {}
+    for rid, level in pain:
+        for shown in shown_ids(atlas, views, [rid]):
+            old = out.get(shown, level)
+            out[shown] = level if old is None else old if level is None else max(old, level)
+    return list(out.items())

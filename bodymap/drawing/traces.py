@@ -8,11 +8,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+from bodymap.content import geometry
 from bodymap.content.atlas import Atlas, PlacedTriggerPoint
 from bodymap.content.geometry import Pt
 from bodymap.drawing import palette
 from bodymap.drawing.fill_patterns import dot_grid, hatch_segments
-from bodymap.drawing.frame import lines, region_geojson, to_lonlat
+from bodymap.drawing.frame import drawn_as, lines, region_geojson, to_lonlat
 
 #: Selection never dims a trace.
 NO_DIM = {"marker": {"opacity": 1}}
@@ -56,13 +57,22 @@ def markers(atlas: Atlas, views: Sequence[str], placed: Sequence[PlacedTriggerPo
     """
     out: dict[str, list] = {"lon": [], "lat": [], "hovertext": [], "customdata": [], "focused": []}
     for p in placed:
-        lon, lat = to_lonlat(views, atlas.regions[p.region].view, p.at)
-        out["lon"].append(lon)
-        out["lat"].append(lat)
-        out["hovertext"].append(f"{name or atlas.muscles[p.muscle].name} — {p.point.label}")
-        out["customdata"].append(p.region)
-        out["focused"].append(focus == (p.muscle, p.point.id))
+        for view, at in p.spots:
+            if view not in views:
+                continue
+            lon, lat = to_lonlat(views, view, at)
+            out["lon"].append(lon)
+            out["lat"].append(lat)
+            out["hovertext"].append(f"{name or atlas.muscles[p.muscle].name} — {p.point.label}")
+            out["customdata"].append(place_at(atlas, view, at) or p.region)
+            out["focused"].append(focus == (p.muscle, p.point.id))
     return out
+
+
+def place_at(atlas: Atlas, view: str, at: Pt) -> str | None:
+    """The place drawn in a view that holds a point (a tap on a mark there selects it)."""
+    return next((rid for rid in atlas.drawn(view)
+                 if geometry.contains(atlas.regions[rid].outline_in(view), at)), None)
 
 
 def legend_key(name: str, symbol: str, color: str, size: int = 13, width: float = 2.0) -> dict:
@@ -91,7 +101,7 @@ def _gather(atlas: Atlas, views: Sequence[str], ids: list[str], coords) -> tuple
     lon: list = []
     lat: list = []
     for rid in ids:
-        region = atlas.regions[rid]
+        region = drawn_as(atlas, rid, views)
         lo, la = coords(tuple(views), region.view, region.outline)
         lon += lo
         lat += la
