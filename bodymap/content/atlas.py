@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
+from bodymap.content import geometry
 from bodymap.content.schema import Condition, Muscle, RegionNotes, Session, Source, TriggerPoint
 from bodymap.content.views import concrete, is_closeup
 
@@ -66,6 +67,7 @@ class PlacedTriggerPoint:
     essential: tuple[str, ...]
     spillover: tuple[str, ...]
     spots: tuple[tuple[str, tuple[float, float]], ...] = ()
+    places: tuple[str, ...] = ()
 
     def at_in(self, view: str) -> tuple[float, float] | None:
         """Where it is drawn in a view (its region's own view, or a close-up placement), or None."""
@@ -86,7 +88,7 @@ def _zones(
 
 def _place(
     muscle_id: str, point: TriggerPoint, side: BodySide, resolve: Callable[[str, BodySide], str],
-    views_of: Callable[[str], tuple[str, ...]],
+    views_of: Callable[[str], tuple[str, ...]], place_at: Callable[[str, tuple[float, float]], str | None],
 ) -> PlacedTriggerPoint:
     """A trigger point (written for the left side) on `side`: mirrored across x = 0 for the right.
 
@@ -107,6 +109,7 @@ def _place(
         essential=_zones(point.essential, sides, resolve),
         spillover=_zones(point.spillover, sides, resolve),
         spots=spots,
+        places=tuple(dict.fromkeys(p for v, a in spots if (p := place_at(v, a)) is not None)),
     )
 
 
@@ -135,7 +138,7 @@ class Atlas:
         self._index_places()
         views_of = lambda rid: self.regions[rid].views  # noqa: E731
         placed = {
-            (muscle_id, side): tuple(_place(muscle_id, point, side, self.resolve, views_of)
+            (muscle_id, side): tuple(_place(muscle_id, point, side, self.resolve, views_of, self.place_at)
                                      for point in muscle.trigger_points)
             for muscle_id, muscle in self.muscles.items()
             for side in SIDES
@@ -175,6 +178,15 @@ class Atlas:
         for child in self.children(region_id):
             out += [child, *self.descendants(child)]
         return tuple(out)
+
+    def place_at(self, view: str, at: tuple[float, float]) -> str | None:
+        """The place drawn in a view that holds a point, or None."""
+        return next((rid for rid in self.drawn(view) if geometry.contains(self.regions[rid].outline_in(view), at)),
+                    None)
+
+    def family(self, region_id: str) -> tuple[str, ...]:
+        """A region, its ancestors and its finer places: the ids that mean the same place at another grain."""
+        return (region_id, *self.ancestors(region_id), *self.descendants(region_id))
 
     def views(self) -> tuple[str, ...]:
         """Every view something is drawn in."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from bodymap.content import geometry
 from bodymap.content.atlas import Atlas, PlacedTriggerPoint
 from bodymap.content.geometry import Pt
 from bodymap.drawing import palette
@@ -64,15 +63,10 @@ def markers(atlas: Atlas, views: Sequence[str], placed: Sequence[PlacedTriggerPo
             out["lon"].append(lon)
             out["lat"].append(lat)
             out["hovertext"].append(f"{name or atlas.muscles[p.muscle].name} — {p.point.label}")
-            out["customdata"].append(place_at(atlas, view, at) or p.region)
+            out["customdata"].append(atlas.place_at(view, at) or p.region)
             out["focused"].append(focus == (p.muscle, p.point.id))
     return out
 
-
-def place_at(atlas: Atlas, view: str, at: Pt) -> str | None:
-    """The place drawn in a view that holds a point (a tap on a mark there selects it)."""
-    return next((rid for rid in atlas.drawn(view)
-                 if geometry.contains(atlas.regions[rid].outline_in(view), at)), None)
 
 
 def legend_key(name: str, symbol: str, color: str, size: int = 13, width: float = 2.0) -> dict:

@@ -81,14 +81,16 @@ def _reach_sides(region: Region) -> tuple[BodySide, ...]:
 
 
 def points_in_region(atlas: Atlas, region_id: str) -> tuple[PlacedTriggerPoint, ...]:
-    """Trigger points lying in a region, in content order (muscle by muscle), left side before right."""
+    """Trigger points lying in a region (or in its finer places, or placed in it in a close-up), in content
+    order (muscle by muscle), left side before right."""
     region = _region(atlas, region_id)
+    within = {region_id, *atlas.descendants(region_id)}
     return tuple(
         p
         for side in _reach_sides(region)
         for m in atlas.muscles
         for p in atlas.placed(m, side)
-        if p.region == region_id
+        if p.region in within or within.intersection(p.places)
     )
 
 
@@ -99,6 +101,7 @@ def referring_muscles(atlas: Atlas, region_id: str) -> tuple[ReferringMuscle, ..
     first), then by name, then id.
     """
     region = _region(atlas, region_id)
+    family = set(atlas.family(region_id))
     out = []
     for mid, muscle in atlas.muscles.items():
         hits: dict[str, Strength] = {}
@@ -106,9 +109,9 @@ def referring_muscles(atlas: Atlas, region_id: str) -> tuple[ReferringMuscle, ..
         for side in _reach_sides(region):
             side_hit = False
             for p in atlas.placed(mid, side):
-                if region_id in p.essential:
+                if family.intersection(p.essential):
                     hits[p.point.id] = "essential"
-                elif region_id in p.spillover:
+                elif family.intersection(p.spillover):
                     hits.setdefault(p.point.id, "spillover")
                 else:
                     continue
@@ -128,12 +131,12 @@ def related_conditions(atlas: Atlas, region_id: str) -> tuple[RelatedCondition, 
 
     Within each kind, by name. `muscles` lists the condition's muscles that refer to the region.
     """
-    region = _region(atlas, region_id)
+    bases = {atlas.regions[r].base_id for r in atlas.family(_region(atlas, region_id).id)}
     referring = {r.muscle for r in referring_muscles(atlas, region_id)}
     felt, via = [], []
     for cid, cond in atlas.conditions.items():
         linked = tuple(m for m in condition_muscle_ids(cond) if m in referring)
-        if region.base_id in cond.regions:
+        if bases.intersection(cond.regions):
             felt.append(RelatedCondition(cid, cond.name, "felt-here", linked))
         elif linked:
             via.append(RelatedCondition(cid, cond.name, "muscle-refers", linked))

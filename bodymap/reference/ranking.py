@@ -16,7 +16,9 @@ none. For each muscle, on each side:
    A muscle that refers everywhere thus loses up to 0.2 against one whose zone matches the pain;
    the penalty never exceeds the smallest possible hit (0.4 x 0.5), so a muscle reaching a marked
    region never scores below zero.
-4. Only muscles reaching at least one marked region are candidates. Ties (scores equal to 6
+4. Grain: a finer place of a close-up and the body region it belongs to count as the same place
+   (pain marked on the jaw is reached by a zone on the teeth, and the other way round).
+5. Only muscles reaching at least one marked region are candidates. Ties (scores equal to 6
    decimals) break on more essential hits, then more hits, then name, then id.
 """
 
@@ -89,7 +91,8 @@ def _score_muscle(atlas: Atlas, muscle_id: str, pain: Pain) -> Candidate | None:
     for region_id, intensity in pain.items():
         region = atlas.regions[region_id]
         sides = SIDES if region.side == "midline" else (region.side,)
-        weight = max((zones[s].get(region_id, 0.0) for s in sides), default=0.0)
+        family = atlas.family(region_id)
+        weight = max((zones[s].get(r, 0.0) for s in sides for r in family), default=0.0)
         if weight == 0.0:
             continue
         total += weight * intensity_factor(intensity)
@@ -103,7 +106,8 @@ def _score_muscle(atlas: Atlas, muscle_id: str, pain: Pain) -> Candidate | None:
     for s in counted:
         for r, w in zones[s].items():
             zone[r] = max(zone.get(r, 0.0), w)
-    outside = sum(w for r, w in zone.items() if r not in pain) / sum(zone.values())
+    marked = {r for region_id in pain for r in atlas.family(region_id)}
+    outside = sum(w for r, w in zone.items() if r not in marked) / sum(zone.values())
     score = round(total - OUTSIDE_PENALTY * outside, 6)
     muscle = atlas.muscles[muscle_id]
     sides = tuple(s for s in SIDES if s in used) or SIDES
