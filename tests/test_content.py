@@ -67,7 +67,8 @@ def test_shipped_data_has_zero_problems(checked):
 def test_counts(atlas):
     assert len(atlas.regions) >= 60
     views = {"front", "back"} | {f"{b}-{s}" for b in ("head", "hand-palm", "hand-back", "foot-top", "foot-sole")
-                                 for s in ("left", "right")}
+                                 for s in ("left", "right")} | {f"{v}-{c}" for v in ("front", "back")
+                                                                 for c in ("upper", "lower")}
     assert {v for r in atlas.regions.values() for v in r.views} == views
     assert len(atlas.muscles) >= 45
     assert len(atlas.conditions) >= 12

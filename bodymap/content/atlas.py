@@ -9,7 +9,7 @@ from typing import Literal
 
 from bodymap.content import geometry
 from bodymap.content.schema import Condition, Muscle, RegionNotes, Session, Source, TriggerPoint
-from bodymap.content.views import concrete, is_closeup
+from bodymap.content.views import concrete, crop_box, crops_of, is_closeup
 
 Side = Literal["left", "right", "midline"]
 BodySide = Literal["left", "right"]
@@ -99,7 +99,8 @@ def _place(
     region = resolve(point.region, side)
     at = _mirrored(point.at, side)
     home = next((v for v in views_of(region) if not is_closeup(v)), None) or views_of(region)[0]
-    spots = ((home, at), *((concrete(p.view, side), _mirrored(p.at, side)) for p in point.also_at))
+    crops = tuple((c, at) for c in crops_of(home) if _inside(at, crop_box(c)))
+    spots = ((home, at), *crops, *((concrete(p.view, side), _mirrored(p.at, side)) for p in point.also_at))
     return PlacedTriggerPoint(
         muscle=muscle_id,
         point=point,
@@ -111,6 +112,10 @@ def _place(
         spots=spots,
         places=tuple(dict.fromkeys(p for v, a in spots if (p := place_at(v, a)) is not None)),
     )
+
+
+def _inside(pt: tuple[float, float], box: tuple[float, float, float, float] | None) -> bool:
+    return box is not None and box[0] <= pt[0] <= box[1] and box[2] <= pt[1] <= box[3]
 
 
 def _mirrored(pt: tuple[float, float], side: str) -> tuple[float, float]:

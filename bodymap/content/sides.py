@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from bodymap.content import geometry
 from bodymap.content.atlas import SIDES, Outline, Region, sided_id
 from bodymap.content.schema import Drawing, RegionSpec
-from bodymap.content.views import BODY_VIEWS, concrete
+from bodymap.content.views import BODY_VIEWS, concrete, crop_box, crops_of
 
 
 def _on(side: str, outline: Outline) -> Outline:
@@ -20,11 +20,19 @@ def _on(side: str, outline: Outline) -> Outline:
     return tuple(outline) if side == "left" else tuple(geometry.mirror(outline))
 
 
+def _meets(outline: Outline, box: tuple[float, float, float, float]) -> bool:
+    """Whether an outline's bounding box overlaps a crop's box (it is then drawn in the crop)."""
+    x0, y0, x1, y1 = geometry.bounds(outline)
+    bx0, bx1, by0, by1 = box
+    return x0 < bx1 and x1 > bx0 and y0 < by1 and y1 > by0
+
+
 def _shapes(view: str, outline: Outline, sides: Iterable[str]) -> list[tuple[str, Outline]]:
     """(view, outline) of one outline on each side (a midline one once in a body view: it shows both sides)."""
     sides = tuple(sides)
     if view in BODY_VIEWS:
-        return [(view, _on(sides[0], outline) if len(sides) == 1 else tuple(outline))]
+        drawn = _on(sides[0], outline) if len(sides) == 1 else tuple(outline)
+        return [(view, drawn), *((crop, drawn) for crop in crops_of(view) if _meets(drawn, crop_box(crop)))]
     return [(concrete(view, side), _on(side, outline)) for side in sides]
 
 

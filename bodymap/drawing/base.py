@@ -22,6 +22,7 @@ from bodymap.drawing.frame import (
     lines,
     region_geojson,
     shown_regions,
+    side_label_y,
     title_y,
     to_lonlat,
     view_offsets,
@@ -84,9 +85,10 @@ def _labels(regions: Sequence[Region], views: Sequence[str]) -> go.Scattergeo:
         labels = [((0.0, title_y(regions, view)), f"<b>{heading}</b>", 17)]
         if side is None:
             # Front view: the person's left is on the viewer's right; back view: on the viewer's left.
-            left_sign = 1 if view == "front" else -1
-            labels += [((left_sign * SIDE_LABEL_AT[0], SIDE_LABEL_AT[1]), "Left", 13),
-                       ((-left_sign * SIDE_LABEL_AT[0], SIDE_LABEL_AT[1]), "Right", 13)]
+            left_sign = 1 if view_names.body_view(view) == "front" else -1
+            y = side_label_y(regions, view)
+            x = SIDE_LABEL_AT[0]
+            labels += [((left_sign * x, y), "Left", 13), ((-left_sign * x, y), "Right", 13)]
         for pt, label, px in labels:
             lo, la = to_lonlat(views, view, pt)
             lon.append(lo)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from bodymap.content import geometry
 from bodymap.content.atlas import Atlas, Region
 from bodymap.content.geometry import Pt
-from bodymap.content.views import ALL_VIEWS, BODY_VIEWS
+from bodymap.content.views import ALL_VIEWS, BODY_VIEWS, crop_box
 
 VIEWS = BODY_VIEWS
 #: Degrees of lon/lat per body unit. Small, so the map stays near the equator where plotly's
@@ -120,15 +120,36 @@ def geo_ranges(regions: Sequence[Region], views: Sequence[str]) -> tuple[list[fl
     Explicit ranges (rather than fitbounds) also set the geo frame's aspect ratio to the body's,
     so the body fills the chart's height instead of a 2:1 world frame.
     """
-    xs = [to_lonlat(views, r.view, p)[0] for r in regions for p in r.outline]
+    xs = [to_lonlat(views, v, (x, 0))[0] for v in views for x in _x_extent(regions, v)]
     xs += [to_lonlat(views, v, (s * (SIDE_LABEL_AT[0] + 8), 0))[0] for v in views if v in BODY_VIEWS for s in (-1, 1)]
     pad = FRAME_MARGIN * DEG_PER_UNIT
-    y_lo = min(y for r in regions for _, y in r.outline)
+    y_lo = min(_y_extent(regions, v)[0] for v in views)
     lat_lo = to_lonlat(views, views[0], (0, min(y_lo, 0.0) - FRAME_MARGIN))[1]
     lat_hi = to_lonlat(views, views[0], (0, max(title_y(regions, v) for v in views) + 5))[1]
     return [round(min(xs) - pad, DIGITS), round(max(xs) + pad, DIGITS)], [lat_lo, lat_hi]
 
 
+def _x_extent(regions: Sequence[Region], view: str) -> tuple[float, float]:
+    box = crop_box(view)
+    if box:
+        return box[0], box[1]
+    xs = [x for r in regions if r.view == view for x, _ in r.outline]
+    return min(xs), max(xs)
+
+
+def _y_extent(regions: Sequence[Region], view: str) -> tuple[float, float]:
+    box = crop_box(view)
+    if box:
+        return box[2], box[3]
+    ys = [y for r in regions if r.view == view for _, y in r.outline]
+    return min(ys), max(ys)
+
+
 def title_y(regions: Sequence[Region], view: str) -> float:
-    """Height of a view's title: just above the highest point drawn in the view."""
-    return max(y for r in regions if r.view == view for _, y in r.outline) + TITLE_ABOVE
+    """Height of a view's title: just above the highest point drawn in the view (or its crop)."""
+    return _y_extent(regions, view)[1] + TITLE_ABOVE
+
+
+def side_label_y(regions: Sequence[Region], view: str) -> float:
+    """Height of the "Left" / "Right" labels of a body view: beside the head, or near a crop's top."""
+    return min(SIDE_LABEL_AT[1], _y_extent(regions, view)[1] - 8)
