@@ -109,3 +109,15 @@ def union_rings(polys: Iterable[Polygon]) -> list[list[Pt]]:
     return [[(x, y) for x, y in ring.coords]
             for part in shapely.get_parts(union) if not part.is_empty
             for ring in (part.exterior, *part.interiors)]
+
+
+def clip(poly: Polygon, box: tuple[float, float, float, float]) -> tuple[Pt, ...] | None:
+    """The part of an outline inside a box (x0, x1, y0, y1), counter-clockwise and not closed; the largest
+    piece when the box cuts it in several; None when nothing is inside."""
+    x0, x1, y0, y1 = box
+    part = shape(poly).intersection(shapely.box(x0, y0, x1, y1))
+    pieces = [g for g in getattr(part, "geoms", [part]) if isinstance(g, shapely.Polygon) and not g.is_empty]
+    if not pieces:
+        return None
+    ring = shapely.geometry.polygon.orient(max(pieces, key=lambda g: g.area), 1.0).exterior.coords[:-1]
+    return tuple((round(x, 3), round(y, 3)) for x, y in ring)

@@ -14,17 +14,19 @@ from bodymap.content.atlas import SIDES, Outline, Region, sided_id
 from bodymap.content.schema import Drawing, RegionSpec
 from bodymap.content.views import BODY_VIEWS, concrete, crop_box, crops_of
 
+#: A place is drawn in a crop only when at least this much of it (square units) lies inside.
+MIN_CROPPED_AREA = 4.0
+
 
 def _on(side: str, outline: Outline) -> Outline:
     """An outline written for the left side, on `side`."""
     return tuple(outline) if side == "left" else tuple(geometry.mirror(outline))
 
 
-def _meets(outline: Outline, box: tuple[float, float, float, float]) -> bool:
-    """Whether an outline's bounding box overlaps a crop's box (it is then drawn in the crop)."""
-    x0, y0, x1, y1 = geometry.bounds(outline)
-    bx0, bx1, by0, by1 = box
-    return x0 < bx1 and x1 > bx0 and y0 < by1 and y1 > by0
+def _cropped(outline: Outline, box: tuple[float, float, float, float]) -> Outline | None:
+    """The part of an outline inside a crop's box (what the crop draws of it), or None when too little is."""
+    part = geometry.clip(outline, box)
+    return part if part and abs(geometry.signed_area(part)) > MIN_CROPPED_AREA else None
 
 
 def _shapes(view: str, outline: Outline, sides: Iterable[str]) -> list[tuple[str, Outline]]:
@@ -32,7 +34,8 @@ def _shapes(view: str, outline: Outline, sides: Iterable[str]) -> list[tuple[str
     sides = tuple(sides)
     if view in BODY_VIEWS:
         drawn = _on(sides[0], outline) if len(sides) == 1 else tuple(outline)
-        return [(view, drawn), *((crop, drawn) for crop in crops_of(view) if _meets(drawn, crop_box(crop)))]
+        crops = ((crop, _cropped(drawn, crop_box(crop))) for crop in crops_of(view))
+        return [(view, drawn), *((crop, part) for crop, part in crops if part)]
     return [(concrete(view, side), _on(side, outline)) for side in sides]
 
 

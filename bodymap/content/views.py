@@ -15,8 +15,8 @@ BODY_VIEWS = ("front", "back")
 #: Closer views of the body views: the same outlines, framed tighter (x0, x1, y0, y1), so that on a
 #: phone every place of the body is large enough to tap.
 CROPS = {
-    "front-upper": ("front", (-46.0, 46.0, 94.0, 200.0)), "front-lower": ("front", (-28.0, 28.0, 0.0, 104.0)),
-    "back-upper": ("back", (-46.0, 46.0, 94.0, 200.0)), "back-lower": ("back", (-28.0, 28.0, 0.0, 104.0)),
+    "front-upper": ("front", (-40.0, 40.0, 96.0, 200.0)), "front-lower": ("front", (-28.0, 28.0, 0.0, 100.0)),
+    "back-upper": ("back", (-40.0, 40.0, 96.0, 200.0)), "back-lower": ("back", (-28.0, 28.0, 0.0, 100.0)),
 }
 _CROP_WORDS = {"upper": "Upper body", "lower": "Legs"}
 CLOSEUP_BASES = ("head", "hand-palm", "hand-back", "foot-top", "foot-sole")

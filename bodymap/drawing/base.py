@@ -15,14 +15,13 @@ from bodymap.drawing import palette
 from bodymap.drawing.fill_patterns import outer_edges
 from bodymap.drawing.frame import (
     DEG_PER_UNIT,
-    SIDE_LABEL_AT,
     VIEWS,
     check_views,
     geo_ranges,
     lines,
     region_geojson,
     shown_regions,
-    side_label_y,
+    side_labels,
     title_y,
     to_lonlat,
     view_offsets,
@@ -84,11 +83,8 @@ def _labels(regions: Sequence[Region], views: Sequence[str]) -> go.Scattergeo:
         heading = view_names.title(view) + (f", {side}" if side else "")
         labels = [((0.0, title_y(regions, view)), f"<b>{heading}</b>", 17)]
         if side is None:
-            # Front view: the person's left is on the viewer's right; back view: on the viewer's left.
-            left_sign = 1 if view_names.body_view(view) == "front" else -1
-            y = side_label_y(regions, view)
-            x = SIDE_LABEL_AT[0]
-            labels += [((left_sign * x, y), "Left", 13), ((-left_sign * x, y), "Right", 13)]
+            left, right = side_labels(view)
+            labels += [(left, "Left", 13), (right, "Right", 13)]
         for pt, label, px in labels:
             lo, la = to_lonlat(views, view, pt)
             lon.append(lo)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from bodymap.content import geometry
 from bodymap.content.atlas import Atlas, Region
 from bodymap.content.geometry import Pt
-from bodymap.content.views import ALL_VIEWS, BODY_VIEWS, crop_box
+from bodymap.content.views import ALL_VIEWS, BODY_VIEWS, body_view, crop_box
 
 VIEWS = BODY_VIEWS
 #: Degrees of lon/lat per body unit. Small, so the map stays near the equator where plotly's
@@ -122,9 +122,10 @@ def geo_ranges(regions: Sequence[Region], views: Sequence[str]) -> tuple[list[fl
     """
     xs = [to_lonlat(views, v, (x, 0))[0] for v in views for x in _x_extent(regions, v)]
     xs += [to_lonlat(views, v, (s * (SIDE_LABEL_AT[0] + 8), 0))[0] for v in views if v in BODY_VIEWS for s in (-1, 1)]
+    # a crop keeps its "Left" / "Right" inside its box (see `side_labels`)
     pad = FRAME_MARGIN * DEG_PER_UNIT
     y_lo = min(_y_extent(regions, v)[0] for v in views)
-    lat_lo = to_lonlat(views, views[0], (0, min(y_lo, 0.0) - FRAME_MARGIN))[1]
+    lat_lo = to_lonlat(views, views[0], (0, y_lo - FRAME_MARGIN))[1]
     lat_hi = to_lonlat(views, views[0], (0, max(title_y(regions, v) for v in views) + 5))[1]
     return [round(min(xs) - pad, DIGITS), round(max(xs) + pad, DIGITS)], [lat_lo, lat_hi]
 
@@ -150,6 +151,15 @@ def title_y(regions: Sequence[Region], view: str) -> float:
     return _y_extent(regions, view)[1] + TITLE_ABOVE
 
 
-def side_label_y(regions: Sequence[Region], view: str) -> float:
-    """Height of the "Left" / "Right" labels of a body view: beside the head, or near a crop's top."""
-    return min(SIDE_LABEL_AT[1], _y_extent(regions, view)[1] - 8)
+def side_labels(view: str) -> tuple[Pt, Pt]:
+    """Where the person's "Left" and "Right" go in a body view or crop (front: left on the viewer's right).
+
+    Beside the head in a whole view; in the empty top corners of an upper-body crop; in the bottom
+    corners (beside the feet) of a legs crop."""
+    left_sign = 1 if body_view(view) == "front" else -1
+    box = crop_box(view)
+    if box is None:
+        x, y = SIDE_LABEL_AT
+    else:
+        x, y = box[1] - 5, (box[3] - 6 if box[2] > 0 else box[2] + 4)
+    return (left_sign * x, y), (-left_sign * x, y)
