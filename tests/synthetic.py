@@ -8,6 +8,11 @@ conftest.py builds one per call):
         muscles={"trap": [("neck", ["temple"], ["jaw"])]},  # per trigger point: (lies in, essential, spillover)
         conditions={"headache": {"regions": ["temple"], "primary": ["trap"], "also": ["scm"]}},
     )
+
+With `closeup=True` the atlas also has the close-up `head` (see `closeup_data`): the body region `jaw` (added
+when not named) drawn there as a container that two places, `upper-teeth` and `lower-teeth`, tile, and the
+first midline region drawn beside it. A trigger point may then give a fourth item, its close-up positions:
+`("jaw", ["upper-teeth"], [], [("head", HEAD_SPOTS["upper-teeth"])])`.
 """
 
 from __future__ import annotations
@@ -21,7 +26,17 @@ import yaml
 from bodymap.content.atlas import Atlas
 from bodymap.content.loader import load_atlas
 
-TriggerSpec = tuple[str, Sequence[str], Sequence[str]]
+TriggerSpec = tuple  # (lies in, essential, spillover) or (lies in, essential, spillover, [(view, [x, y]), ...])
+
+#: The close-up `head` (written for the left side): the drawing of `jaw`, the places tiling it, the midline strip.
+JAW_IN_HEAD = [[-30.0, 100.0], [-10.0, 100.0], [-10.0, 120.0], [-30.0, 120.0]]
+HEAD_PLACES = {
+    "upper-teeth": [[-30.0, 110.0], [-10.0, 110.0], [-10.0, 120.0], [-30.0, 120.0]],
+    "lower-teeth": [[-30.0, 100.0], [-10.0, 100.0], [-10.0, 110.0], [-30.0, 110.0]],
+}
+MIDLINE_IN_HEAD = [[-5.0, 100.0], [5.0, 100.0], [5.0, 120.0], [-5.0, 120.0]]
+#: A point inside each drawn place of the close-up (left side).
+HEAD_SPOTS = {"upper-teeth": [-20.0, 115.0], "lower-teeth": [-20.0, 105.0], "midline": [0.0, 110.0]}
 
 _CELL, _GAP, _PER_ROW = 10.0, 1.0, 5
 
@@ -58,6 +73,7 @@ def synthetic_data(
     extra: Mapping[str, Mapping[str, Any]] | None = None,
     sources: Sequence[Mapping[str, Any]] = (),
     session: Mapping[str, Any] | None = None,
+    closeup: bool = False,
 ) -> Path:
     """Write a valid data folder under `root/data` and return its path.
 
@@ -65,12 +81,14 @@ def synthetic_data(
     overrides fields of a muscle or condition entry by id (e.g. `{"trap": {"aka": ["traps"]}}`), or of the
     one region-notes entry, id `area` (e.g. `{"area": {"red_flags": ["..."]}}`);
     `sources` adds entries to the bibliography (the source `book` is always there) and `session`
-    overrides fields of the session guide.
+    overrides fields of the session guide. `closeup` adds the close-up `head` (see the module's docstring).
     """
     names = dict(names or {})
     extra = dict(extra or {})
     muscles = dict(muscles or {})
     conditions = dict(conditions or {})
+    if closeup and "jaw" not in regions:
+        regions = [*regions, "jaw"]
     if len(regions) > 5 * _PER_ROW or len(midline) > 15:
         raise ValueError("too many synthetic regions for the frame")
     centres: dict[str, list[float]] = {}
@@ -86,6 +104,9 @@ def synthetic_data(
     for r in region_list:
         r.update(name=names.get(r["id"], _title(r["id"])), clinical=f"{_title(r['id'])} region", view="front",
                  notes="area")
+    views = closeup_data(midline[:1], names) if closeup else None
+    if views:
+        centres.update({r["id"]: HEAD_SPOTS[r["id"]] for r in views["regions"]})
     muscle_list = []
     for mid, points in muscles.items():
         entry = {
@@ -96,9 +117,7 @@ def synthetic_data(
             "self_care": "Move gently.",
             "sources": ["book"],
             "trigger_points": [
-                {"id": f"tp{k + 1}", "label": f"Point {k + 1}", "region": lies_in, "at": centres[lies_in],
-                 "essential": list(essential), "spillover": list(spillover)}
-                for k, (lies_in, essential, spillover) in enumerate(points)
+                _trigger_point(k, point, centres) for k, point in enumerate(points)
             ],
         }
         entry.update(extra.get(mid, {}))
@@ -139,6 +158,8 @@ def synthetic_data(
         "sources.yaml": {"sources": [{"key": "book", "citation": "Author A. A Book About Muscles. Publisher; 2000."},
                                      *sources]},
     }
+    if views:
+        files["views/head.yaml"] = views
     data = root / "data"
     for name, doc in files.items():
         if name == "conditions.yaml" and not condition_list:
@@ -149,6 +170,26 @@ def synthetic_data(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.dump(doc, Dumper=_NoAliases, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return data
+
+
+def closeup_data(midline: Sequence[str] = (), names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The close-up `head`: places tiling the drawing of `jaw`, and the midline regions drawn beside it."""
+    names = names or {}
+    places = [{"id": pid, "name": names.get(pid, _title(pid)), "clinical": f"{_title(pid)} region", "view": "head",
+               "side": "both", "parent": "jaw", "notes": "area", "outline": outline}
+              for pid, outline in HEAD_PLACES.items()]
+    drawings = [{"region": "jaw", "view": "head", "outline": JAW_IN_HEAD}]
+    drawings += [{"region": mid, "view": "head", "outline": MIDLINE_IN_HEAD} for mid in midline[:1]]
+    return {"regions": places, "drawings": drawings}
+
+
+def _trigger_point(k: int, spec: TriggerSpec, centres: Mapping[str, list[float]]) -> dict[str, Any]:
+    lies_in, essential, spillover, *also = spec
+    point = {"id": f"tp{k + 1}", "label": f"Point {k + 1}", "region": lies_in, "at": centres[lies_in],
+             "essential": list(essential), "spillover": list(spillover)}
+    if also:
+        point["also_at"] = [{"view": view, "at": list(at)} for view, at in also[0]]
+    return point
 
 
 def synthetic_atlas(root: Path, **kwargs: Any) -> Atlas:

@@ -10,13 +10,16 @@ import pytest
 from pypdf import PdfReader
 
 from bodymap.handout import page as handout
+from bodymap.handout import panels
 from bodymap.handout.diagram import ESSENTIAL, GREY, SPILLOVER
 from bodymap.handout.layout import to_latin1
 from bodymap.handout.page import build_handout
 from bodymap.reference import lookup, ranking
+from bodymap.reference.overlay import Overlay
 from bodymap.reference.screen import Subject
 from bodymap.reference.text import sheet_for
 from tests.support.ci import require
+from tests.synthetic import HEAD_SPOTS
 
 WHEN = date(2025, 3, 5)
 FONTS_PRESENT = (handout.FONT_DIR / "DejaVuSans.ttf").is_file() and (handout.FONT_DIR / "DejaVuSans-Bold.ttf").is_file()
@@ -158,7 +161,9 @@ def _long(n: int, seed: int = 0) -> str:
 def longest(make_atlas):
     """Content at the schema's limits: long names and texts, many points, muscles, flags and sources."""
     regions = [f"r{i}" for i in range(24)]
-    muscles = {f"m{i}": [(regions[(i + k) % 24], regions[: 12], regions[12:]) for k in range(8)] for i in range(30)}
+    # every muscle also refers to a finer place of the close-up, so the diagram has its close-ups too
+    muscles = {f"m{i}": [(regions[(i + k) % 24], [*regions[: 12], "upper-teeth"], regions[12:]) for k in range(8)]
+               for i in range(30)}
     sources = [{"key": f"s{i}", "citation": _long(80, i)[:580] + " Journal; 2020.",
                 "doi": f"10.1000/{'a' * 150}{i}"} for i in range(40)]
     long_name = ("Extraordinarily long muscle name with many words " * 3)[:120].strip()
@@ -188,6 +193,7 @@ def longest(make_atlas):
         extra=extra,
         sources=sources,
         session=session,
+        closeup=True,
     )
     return atlas
 
@@ -197,7 +203,7 @@ def longest(make_atlas):
 def test_the_longest_content_still_fits_one_page(longest, kind, font_dir):
     _needs_fonts(font_dir)
     a = longest
-    pain = tuple((r, i % 11) for i, r in enumerate(list(a.regions)[:20]))
+    pain = tuple((r, i % 11) for i, r in enumerate(list(a.regions)[:19])) + (("lower-teeth-right", 9),)
     subject = {"region": Subject("region", "r1-left"), "muscle": Subject("muscle", "m0"),
                "condition": Subject("condition", "c"), "pain": Subject("pain", pain=pain)}[kind]
     reader, text = read(build_handout(a, subject, WHEN, font_dir=font_dir))
@@ -205,6 +211,7 @@ def test_the_longest_content_still_fits_one_page(longest, kind, font_dir):
     title = {"region": a.regions["r1-left"].label, "muscle": a.muscles["m0"].name, "condition": a.conditions["c"].name,
              "pain": "Where it hurts"}[kind]
     assert title[:40] in text
+    assert ("Head and neck, right" in text) == (kind != "region")  # the close-up row is drawn too
     assert "more in the app" in text  # lists were shortened, and the reader is told
     assert "5 March 2025" in text and "Not a diagnosis" in text
 
@@ -283,3 +290,89 @@ def test_measuring_matches_setting(longest, kind, font_dir):
     sheet = sheet_for(longest, subject, "paper")
     _, overflow = handout._render(longest, sheet, overlay, WHEN, font_dir, slack=0)
     assert overflow <= 0
+
+
+# -- close-ups: the diagram adds the close-up that draws the subject's finer places
+
+
+@pytest.fixture(scope="module")
+def closeups(make_atlas):
+    """`jaw` drawn in the close-up `head`, tiled by the places upper and lower teeth (tests/synthetic.py)."""
+    return make_atlas(
+        regions=["neck", "temple", "jaw"], midline=["chin"], closeup=True,
+        muscles={"masseter": [("jaw", ["upper-teeth"], ["temple"], [("head", HEAD_SPOTS["upper-teeth"])])],
+                 "trap": [("neck", ["temple"], ["jaw"])]},
+        names={"masseter": "Masseter", "trap": "Upper trapezius"},
+    )
+
+
+def _crosses(pdf: bytes) -> int:
+    data = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    return data.count(f"{0.4 * 72 / 25.4:.2f} w") - 1  # each X switches to its 0.4 mm ink line once; minus the key
+
+
+def test_a_muscle_referring_to_a_finer_place_gets_its_closeup(closeups):
+    pdf = build_handout(closeups, Subject("muscle", "masseter", side="left"), WHEN, font_dir=None)
+    reader, text = read(pdf)
+    assert len(reader.pages) == 1
+    assert "Head and neck, left" in text and "Head and neck, right" not in text
+    counts = fills(pdf)
+    front, head = closeups.drawn("front"), closeups.drawn("head-left")
+    # the teeth are shaded on the jaw in the front view and on the upper teeth in the close-up (+1 legend swatch)
+    assert counts[ESSENTIAL] == 2 + 1
+    assert counts[SPILLOVER] == 1 + 1  # the temple: in the front view only (the close-up does not draw it)
+    assert counts[GREY] == len(front) + len(head) - 3
+    assert _crosses(pdf) == 2  # the point in the front view and again at its place in the close-up
+
+
+def test_a_subject_without_finer_places_gets_no_closeup(closeups):
+    pdf = build_handout(closeups, Subject("muscle", "trap", side="left"), WHEN, font_dir=None)
+    _, text = read(pdf)
+    assert "Head and neck" not in text
+    assert sum(fills(pdf).values()) == len(closeups.drawn("front")) + 2  # the front view and two legend swatches
+
+
+def test_both_sides_get_their_closeups(closeups):
+    _, text = read(build_handout(closeups, Subject("muscle", "masseter"), WHEN, font_dir=None))
+    assert "Head and neck, left" in text and "Head and neck, right" in text
+
+
+@pytest.mark.parametrize("subject", [Subject("pain", pain=(("lower-teeth-right", 6),)),
+                                     Subject("region", "upper-teeth-right")], ids=["pain", "region"])
+def test_pain_or_a_highlight_on_a_finer_place_gets_its_closeup(closeups, subject):
+    pdf = build_handout(closeups, subject, WHEN, font_dir=None)
+    _, text = read(pdf)
+    assert "Head and neck, right" in text and "Head and neck, left" not in text
+
+
+def test_the_closeup_is_drawn_with_the_maps_rules(closeups):
+    overlay = Overlay(layers=lookup.muscle_overlay(closeups, "masseter", "left").layers,
+                      highlight=("chin",), pain=(("jaw-left", 4),))
+    head = panels.panel(closeups, overlay, "head-left")
+    assert head.title == "Head and neck, left"
+    assert [r.id for r in head.regions] == list(closeups.drawn("head-left"))
+    assert head.essential == {"upper-teeth-left"} and head.spillover == set()
+    assert head.pain == (("upper-teeth-left", 4), ("lower-teeth-left", 4))  # a parent spreads over its places
+    assert head.outlined == ("chin",) and head.points == ((1, (-20.0, 115.0)),)
+    front = panels.panel(closeups, overlay, "front")
+    assert front.essential == {"jaw-left"} and front.pain == (("jaw-left", 4),)
+    assert front.points == ((1, closeups.placed("masseter", "left")[0].at),)
+    assert panels.closeup_views(closeups, overlay) == ("head-left",)
+
+
+def test_closeup_views_follow_the_overlay_and_keep_a_choices_views_together(real_atlas):
+    a = real_atlas
+    palm, back = a.drawn("hand-palm-left"), a.drawn("hand-back-left")
+    palm_only = next(r for r in palm if r not in a.drawn("front") and r not in back)
+    back_only = next(r for r in back if r not in a.drawn("front") and r not in palm)
+    overlay = Overlay(pain=((back_only, 2), ("upper-teeth-right", 5), (palm_only, 1)))
+    assert panels.closeup_views(a, overlay) == ("hand-palm-left", "hand-back-left", "head-right")
+    many = Overlay(highlight=(*a.drawn("foot-sole-right")[-1:], "upper-teeth-left", "upper-teeth-right", palm_only))
+    assert len(panels.closeup_views(a, many)) == panels.MAX_CLOSEUPS
+    assert panels.closeup_views(a, Overlay(pain=(("cheek-jaw-left", 3),), highlight=("chest-left",))) == ()
+
+
+def test_real_atlas_handout_with_a_closeup_fits_one_page(real_atlas):
+    pain = (("upper-teeth-left", 6), ("jaw-joint-left", None), ("temple-left", 3))
+    reader, text = read(build_handout(real_atlas, Subject("pain", pain=pain), WHEN))
+    assert len(reader.pages) == 1 and "Head and neck, left" in text

@@ -44,6 +44,8 @@ def _check_places(regions: Mapping[str, Any], drawings: Mapping[str, Any]) -> It
             yield entry, ("view",), "a place of a close-up needs a `parent`: the body region it belongs to"
         elif spec.parent in regions and regions[spec.parent].model.view not in BODY_VIEWS:
             yield entry, ("parent",), f"the parent {spec.parent!r} must be a region of the front or back view"
+        elif spec.parent in regions and spec.side == "midline" and regions[spec.parent].model.side != "midline":
+            yield entry, ("side",), f"a midline place needs a midline parent; {spec.parent!r} has a left and a right"
         elif spec.parent in regions and f"{spec.parent} in {spec.view}" not in drawings:
             yield entry, ("parent",), f"its parent {spec.parent!r} has no drawing in the {spec.view!r} view"
 
@@ -67,6 +69,8 @@ def _check_view(view: str, regions: Mapping[str, Any], drawings: Mapping[str, An
     """In one close-up: places inside their parents, parents filled, drawn places not overlapping."""
     places = [e for e in regions.values() if e.model.view == view]
     containers = {e.model.region: e for e in drawings.values() if e.model.view == view}
+    if any(e.model.parent not in containers for e in places):
+        return  # a parent unknown (or dropped for its own problems) is reported elsewhere: no tiling to check
     parents = {e.model.parent for e in places}
     for entry in places:
         outside = geometry.shape(entry.model.outline).difference(geometry.shape(containers[entry.model.parent]
