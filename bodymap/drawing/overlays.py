@@ -46,7 +46,7 @@ def build_figure(atlas: Atlas, overlay: Overlay, selected: str | None = None, vi
     pain = _shown_pain(atlas, views, overlay.pain)
     painted = {r for r, _ in pain}
     highlight = [r for r in shown_ids(atlas, views, overlay.highlight) if r not in painted]
-    selected = next(iter(shown_ids(atlas, views, [selected] if selected else [])), None)
+    chosen = shown_ids(atlas, views, [selected] if selected else [])
     traces = _pain_fills(atlas, views, pain)
     marks, zoned = [], set()
     for lay in layers:
@@ -59,7 +59,7 @@ def build_figure(atlas: Atlas, overlay: Overlay, selected: str | None = None, vi
         traces += [zone(atlas, views, highlight, palette.HIGHLIGHT, 0.0, 2.4, HIGHLIGHT_NAME),
                    hatch(atlas, views, highlight)]
     traces += _pain_marks(atlas, views, pain)
-    traces += _selection(atlas, views, selected, shown, zoned | set(highlight) | {r for r, _ in pain})
+    traces += _selection(atlas, views, chosen, zoned | set(highlight) | painted)
     traces += marks
     traces += _legend(bool(layers), bool(highlight), bool(pain), highlight_label)
     return go.Figure(data=[*base.data, *traces], layout=base.layout)
@@ -163,14 +163,13 @@ def _pain_marks(atlas: Atlas, views: Sequence[str], pain: Pain) -> list[dict]:
     return [outline, levels]
 
 
-def _selection(atlas: Atlas, views: Sequence[str], selected: str | None, shown: set[str],
-               overlaid: set[str]) -> list[dict]:
-    """The selected region outlined thickly; the yellow tint is only laid on a plain region, so it
-    never hides (or mixes with) an overlay's colour."""
-    if selected not in shown:
+def _selection(atlas: Atlas, views: Sequence[str], chosen: list[str], overlaid: set[str]) -> list[dict]:
+    """The selected region (as drawn in the views: a parent by all its places in a close-up) outlined
+    thickly; the yellow tint is only laid where no overlay colours it, so it never hides one."""
+    if not chosen:
         return []
-    tint = 0.0 if selected in overlaid else palette.SELECTED_OPACITY
-    return [zone(atlas, views, [selected], palette.SELECTED_FILL, tint, 2.8, SELECTED_NAME,
+    tint = 0.0 if overlaid.intersection(chosen) else palette.SELECTED_OPACITY
+    return [zone(atlas, views, chosen, palette.SELECTED_FILL, tint, 2.8, SELECTED_NAME,
                  line_color=palette.SELECTED_OUTLINE)]
 
 
