@@ -240,3 +240,21 @@ def test_every_key_is_documented():
     doc = (ROOT / "docs" / "deep-links.md").read_text(encoding="utf-8")
     for key in KEYS:
         assert f"`{key}`" in doc, key
+
+
+def test_every_view_choice_is_documented_and_round_trips(atlas):
+    from bodymap.content.views import CHOICES
+
+    doc = (ROOT / "docs" / "deep-links.md").read_text(encoding="utf-8")
+    for cid, (_, views) in CHOICES.items():
+        assert f"| `{cid}` |" in doc, cid
+        screen, notices = parse_query({"view": cid}, atlas)
+        assert screen.views == views and notices == []
+        assert to_query(screen) == ({} if cid == "both" else {"view": cid})
+
+
+def test_a_phone_default_view_and_an_unknown_view(atlas):
+    assert parse_query({}, atlas, default_views=("front",))[0].views == ("front",)
+    screen, notices = parse_query({"view": "sideways"}, atlas)
+    assert screen.views == ("front", "back")
+    assert notices == ["Ignored a view “sideways” in the link: see the list of views under the map."]

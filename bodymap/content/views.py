@@ -100,6 +100,9 @@ def choice_for(views: tuple[str, ...]) -> str | None:
     return next((cid for cid, (_, shown) in CHOICES.items() if shown == tuple(views)), None)
 
 
-def closeup_choice(view: str) -> str | None:
-    """The close-up choice that shows a close-up view: `hand-back-left` -> `hand-left`."""
-    return next((cid for cid, (_, shown) in CHOICES.items() if view in shown and is_closeup(view)), None)
+def closeup_choice(view: str, single: bool = False) -> str | None:
+    """The close-up choice that shows a close-up view: `hand-back-left` -> `hand-left` (with its palm), or
+    `hand-back-left` alone when `single` (one view at a time, on a phone)."""
+    if not is_closeup(view):
+        return None
+    return next((cid for cid, (_, shown) in CHOICES.items() if view in shown and (not single or len(shown) == 1)))

@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from bodymap.content.atlas import Atlas, BodySide
+from bodymap.content.views import BODY_VIEWS, CHOICES, choice_for
 from bodymap.reference.lookup import condition_muscle_ids
 from bodymap.reference.screen import MAX_PAIN, Page, Screen, Subject
 
-KEYS = ("region", "muscle", "condition", "pain", "mode", "side", "step")
+KEYS = ("region", "muscle", "condition", "pain", "mode", "side", "step", "view")
 MAX_VALUE = 500  # characters in one value; longer values are dropped whole
 MAX_STEP = 99
 MAX_NOTICES = 8
@@ -109,13 +110,16 @@ class _Parser:
         return tuple(marked.items())
 
 
-def parse_query(params: Mapping[str, Any], atlas: Atlas) -> tuple[Screen, list[str]]:
-    """The screen a link asks for, and plain notices about what was ignored. Never raises."""
+def parse_query(params: Mapping[str, Any], atlas: Atlas,
+                default_views: tuple[str, ...] = BODY_VIEWS) -> tuple[Screen, list[str]]:
+    """The screen a link asks for, and plain notices about what was ignored. Never raises.
+
+    `default_views` are shown when the link names no view (one view on a phone)."""
     p = _Parser(atlas)
     try:
         items = list(params.items())
     except Exception:  # a hostile mapping: treat as empty
-        return Screen(), ["Ignored the link’s settings: they could not be read."]
+        return Screen(views=default_views), ["Ignored the link’s settings: they could not be read."]
     got = _known_keys(p, items)
     side = _side(p, got)
     present = _present(p, got)
@@ -131,7 +135,8 @@ def parse_query(params: Mapping[str, Any], atlas: Atlas) -> tuple[Screen, list[s
     subject = (Subject("muscle", muscle, from_region=region) if muscle else
                Subject("condition", condition) if condition else Subject("region", region) if region else None)
     page: Page = "pain" if pain and (subject is None or subject.kind == "region") else "explore"
-    screen = Screen(page=page, subject=subject, pain=pain, side=side, presenting=present, step=step)
+    screen = Screen(page=page, subject=subject, pain=pain, side=side, presenting=present, step=step,
+                    views=_views(p, got, default_views))
     return screen, p.notices[:MAX_NOTICES]
 
 
@@ -155,6 +160,15 @@ def _known_keys(p: _Parser, items: list) -> dict[str, list[str]]:
 
 def _one(p: _Parser, got: dict[str, list[str]], key: str) -> str | None:
     return p.single(key, got[key]) if key in got else None
+
+
+def _views(p: _Parser, got: dict[str, list[str]], default: tuple[str, ...]) -> tuple[str, ...]:
+    value = _one(p, got, "view")
+    if value in CHOICES:
+        return CHOICES[value][1]
+    if value is not None:
+        p.note(f"Ignored a view{_shown(value)} in the link: see the list of views under the map.")
+    return default
 
 
 def _side(p: _Parser, got: dict[str, list[str]]) -> BodySide | None:
@@ -213,4 +227,6 @@ def to_query(screen: Screen) -> dict[str, str]:
         out["side"] = screen.side
     if screen.step != 1:
         out["step"] = str(screen.step)
+    if screen.views != BODY_VIEWS and (choice := choice_for(screen.views)):
+        out["view"] = choice
     return out

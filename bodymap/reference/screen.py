@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bodymap.content.atlas import Atlas, BodySide
+from bodymap.content.views import BODY_VIEWS, CHOICES
 from bodymap.reference.lookup import condition_overlay, muscle_overlay, region_overlay
 from bodymap.reference.overlay import Overlay
 from bodymap.reference.ranking import pain_overlay, rank_candidates
@@ -26,7 +27,6 @@ from bodymap.reference.ranking import pain_overlay, rank_candidates
 Page = Literal["explore", "pain", "guide"]
 PAGES: tuple[Page, ...] = ("explore", "pain", "guide")
 SubjectKind = Literal["region", "muscle", "condition", "pain"]
-BODY_VIEWS = ("front", "back")
 MAX_PAIN = 20
 
 Pain = tuple[tuple[str, "int | None"], ...]
@@ -150,10 +150,10 @@ def set_side(screen: Screen, side: BodySide | None) -> Screen:
 
 
 def set_views(screen: Screen, views: tuple[str, ...]) -> Screen:
-    """Show these views of the body (one or both of front and back, each once)."""
+    """Show these views: one of the view choices (the body's front and back, a crop, a close-up, ...)."""
     views = tuple(views)
-    if not views or len(set(views)) != len(views) or not set(views) <= set(BODY_VIEWS):
-        raise ValueError(f"views must be one or both of {BODY_VIEWS}, got {views!r}")
+    if views not in {shown for _, shown in CHOICES.values()}:
+        raise ValueError(f"views must be those of a view choice, got {views!r}")
     return replace(screen, views=views)
 
 

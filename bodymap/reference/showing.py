@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bodymap.content.atlas import Atlas
+from bodymap.content.views import CHOICES, closeup_choice, is_closeup
 from bodymap.reference.lookup import condition_muscles, condition_overlay, layer, referring_muscles
 from bodymap.reference.overlay import Overlay
 from bodymap.reference.ranking import pain_overlay, rank_candidates
@@ -27,20 +28,37 @@ def highlight_label(screen: Screen) -> str:
     return USUALLY_FELT if s is not None and s.kind == "condition" else AREA_CHOSEN
 
 
-def views_for(atlas: Atlas, screen: Screen) -> tuple[str, ...]:
-    """The views to draw: a single view switches to the chosen (or last marked) area's view."""
-    views = screen.views
-    if len(views) != 1:
-        return views
+def focus_region(screen: Screen) -> str | None:
+    """The area the screen is about: the chosen region, or the place marked last."""
     s = screen.shown
-    region = None
     if s is not None and s.kind == "region":
-        region = s.id
-    elif s is not None and s.kind == "pain":
-        region = s.pain[-1][0]
-    if region in atlas.regions and atlas.regions[region].view != views[0]:
-        return (atlas.regions[region].view,)
-    return views
+        return s.id
+    if s is not None and s.kind == "pain" and s.pain:
+        return s.pain[-1][0]
+    return None
+
+
+def views_for(atlas: Atlas, screen: Screen) -> tuple[str, ...]:
+    """The views to draw: the screen's views, unless they cannot show the area it is about; then that area's
+    own view (its body view, or its close-up), so the chosen place is always on the map."""
+    views = screen.views
+    region = focus_region(screen)
+    if region not in atlas.regions or any(atlas.shown_in(region, v) for v in views):
+        return views
+    home = atlas.regions[region].view
+    choice = closeup_choice(home, single=len(views) == 1)
+    return CHOICES[choice][1] if choice else (home,)
+
+
+def closeup_for(atlas: Atlas, region_id: str, single: bool = False) -> str | None:
+    """The close-up choice that draws a region or its finer places (`cheek-jaw-left` -> `head-left`), if any."""
+    if region_id not in atlas.regions:
+        return None
+    for rid in (region_id, *atlas.descendants(region_id)):
+        for view in atlas.regions[rid].views:
+            if is_closeup(view):
+                return closeup_choice(view, single)
+    return None
 
 
 def overlay_for(atlas: Atlas, screen: Screen) -> Overlay:

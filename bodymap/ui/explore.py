@@ -15,23 +15,11 @@ from bodymap.ui import state
 from bodymap.ui.loading import name_tables, search_index
 from bodymap.ui.map_view import screen_map
 from bodymap.ui.panels import start_panel, subject_panel
+from bodymap.ui.view_picker import view_control, zoom_bar
 
 MAX_HITS = 6
 KIND_WORDS = {"region": "body area", "muscle": "muscle", "condition": "condition"}
-VIEW_CHOICES = {"Both": ("front", "back"), "Front": ("front",), "Back": ("back",)}
 LIST_LABELS = {"region": "Body area", "muscle": "Muscle", "condition": "Condition"}
-
-
-def view_control(key: str = "view-pick") -> None:
-    """Both / Front / Back: one view is shown larger (handy on a phone)."""
-    names = {v: k for k, v in VIEW_CHOICES.items()}
-    state.preset(key, names.get(state.screen().views, "Both"))
-
-    def changed() -> None:
-        state.apply(sm.set_views, VIEW_CHOICES[state.widget(key) or "Both"])
-
-    st.segmented_control("Show", list(VIEW_CHOICES), key=key, on_change=changed, required=True,
-                         help="Show both views, or one view larger.")
 
 
 def _pick(kind: str, key: str) -> None:
@@ -68,29 +56,51 @@ def search_box(atlas: Atlas) -> None:
                       type="tertiary", on_click=state.open_subject, args=(Subject(hit.kind, hit.id),))
 
 
+def _finders(atlas: Atlas) -> None:
+    """Search and the muscle and condition lists."""
+    search_box(atlas)
+    c1, c2 = st.columns(2)
+    with c1:
+        pick_lists(atlas, ("muscle",))
+    with c2:
+        pick_lists(atlas, ("condition",))
+
+
+def _panel(atlas: Atlas, subject) -> None:
+    with st.container(key="panel"):
+        if subject is None:
+            start_panel(atlas)
+        else:
+            subject_panel(atlas, subject)
+
+
+def _map(atlas: Atlas, screen) -> None:
+    zoom_bar(atlas, screen, "map")
+    screen_map(atlas, screen, key="map")
+    view_control(atlas, screen, "view-pick")
+
+
 @st.fragment
 def explore(atlas: Atlas) -> None:
-    """Map left, panel right (stacked on a phone); only this fragment reruns on a click."""
+    """Map left, panel right; on a phone one column: the map, then the panel, then search and lists.
+    Only this fragment reruns on a click."""
     state.full_rerun_if_asked()
     screen = state.screen()
     subject = sm.valid_subject(atlas, screen.shown)
-    left, right = st.columns([3, 2], gap="large")
-    # The panel is drawn first: its text reaches the page before the map is redrawn.
-    with right:
-        search_box(atlas)
-        c1, c2 = st.columns(2)
-        with c1:
-            pick_lists(atlas, ("muscle",))
-        with c2:
-            pick_lists(atlas, ("condition",))
+    if state.on_a_phone():
+        _map(atlas, screen)
+        _panel(atlas, subject)
         st.divider()
-        with st.container(key="panel"):
-            if subject is None:
-                start_panel(atlas)
-            else:
-                subject_panel(atlas, subject)
-    with left:
-        screen_map(atlas, screen, key="map")
-        view_control()
+        _finders(atlas)
         pick_lists(atlas, ("region",))
+    else:
+        left, right = st.columns([3, 2], gap="large")
+        # The panel is drawn first: its text reaches the page before the map is redrawn.
+        with right:
+            _finders(atlas)
+            st.divider()
+            _panel(atlas, subject)
+        with left:
+            _map(atlas, screen)
+            pick_lists(atlas, ("region",))
     state.sync_query()

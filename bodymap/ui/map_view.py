@@ -18,6 +18,8 @@ from bodymap.ui.loading import fingerprint
 #: Where plotly geo fetches its (empty) world topojson: a stub served by Streamlit's static serving
 #: (`static/topojson/world_110m.json`, `server.enableStaticServing`), so no request leaves the app.
 TOPOJSON_URL = "app/static/topojson/"
+#: On a phone one view fills the width; this tall, it is as large as a phone screen allows.
+PHONE_HEIGHT = 680
 CHART_CONFIG = {
     "displayModeBar": False,
     "scrollZoom": False,
@@ -43,8 +45,8 @@ def screen_map(atlas: Atlas, screen: Screen, *, key: str, overlay: Overlay | Non
     base = _cached_base(atlas, fingerprint(atlas), views)
     fig = build_figure(atlas, overlay, selected, views, base=base, focus_point=screen.focus_point,
                        highlight_label=showing.highlight_label(screen))
-    if height:
-        fig.layout.height = height
+    if height or state.on_a_phone():
+        fig.layout.height = height or PHONE_HEIGHT
     # Every click changes the figure (here its meta), so plotly drops its own selection: otherwise a
     # second click on a region plotly still holds as selected would unselect it and go unreported.
     clicks_key = f"{key}-clicks"

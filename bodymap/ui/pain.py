@@ -7,10 +7,10 @@ import streamlit as st
 from bodymap.content.atlas import Atlas
 from bodymap.reference import screen as sm
 from bodymap.ui import state
-from bodymap.ui.explore import view_control
 from bodymap.ui.loading import name_tables
 from bodymap.ui.map_view import screen_map
 from bodymap.ui.panels import panel_title, subject_panel
+from bodymap.ui.view_picker import view_control, zoom_bar
 
 NO_LEVEL = "not set"
 LEVELS = [NO_LEVEL, *range(11)]
@@ -54,6 +54,7 @@ def where_it_hurts(atlas: Atlas) -> None:
                       args=(sm.clear_pain,))
             subject_panel(atlas, subject, title=False)
     with left:
+        zoom_bar(atlas, screen, "pain-map")
         screen_map(atlas, screen, key="pain-map")
-        view_control("view-pick-pain")
+        view_control(atlas, screen, "view-pick-pain")
     state.sync_query()

@@ -7,18 +7,24 @@ the change at once). Widget values are read with `widget(key)` and preset with `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
 from bodymap.content.atlas import Atlas
+from bodymap.content.views import BODY_VIEWS
 from bodymap.reference import screen as sm
 from bodymap.reference.deeplink import parse_query, to_query
 from bodymap.reference.screen import Screen, Subject
 
 SCREEN = "screen"
 NOTICES = "notices"
+PHONE = "phone"
+#: What a phone shows when a link names no view: one view, as large as the screen allows.
+PHONE_VIEWS = ("front",)
+_MOBILE = re.compile(r"Mobi|iPhone|Android.+Mobile|Windows Phone")
 _FULL_RERUN = "_full_rerun"
 
 
@@ -31,9 +37,24 @@ def init(atlas: Atlas) -> None:
         params = {k: st.query_params.get_all(k) for k in st.query_params}
     except Exception:  # noqa: BLE001 - a link the server could not even split: start clean
         params = {}
-    screen, notices = parse_query(params, atlas)
+    s[PHONE] = _on_a_phone()
+    screen, notices = parse_query(params, atlas, default_views=PHONE_VIEWS if s[PHONE] else BODY_VIEWS)
     s[NOTICES] = notices
     s[SCREEN] = screen
+
+
+def _on_a_phone() -> bool:
+    """Whether the browser says it is a phone (its User-Agent), so one view at a time is shown, large."""
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except Exception:  # noqa: BLE001 - no request headers (as in AppTest): not a phone
+        return False
+    return bool(_MOBILE.search(agent))
+
+
+def on_a_phone() -> bool:
+    """Whether this session is on a phone (read once, from the first request)."""
+    return bool(st.session_state.get(PHONE, False))
 
 
 def screen() -> Screen:
