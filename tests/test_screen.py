@@ -153,13 +153,30 @@ def test_selected_region_and_highlight_label():
     assert showing.highlight_label(Screen()) == showing.AREA_CHOSEN
 
 
-def test_one_view_follows_the_chosen_area(atlas):
+def test_revealing_the_chosen_area_switches_a_view_that_cannot_show_it(atlas):
     back_only = Screen(subject=Subject("region", "jaw-left"), views=("back",))
-    assert showing.views_for(atlas, back_only) == ("front",)  # the synthetic regions are all on the front
-    assert showing.views_for(atlas, sm.set_views(Screen(), ("back",))) == ("back",)
-    assert showing.views_for(atlas, Screen()) == ("front", "back")
+    assert showing.reveal(atlas, back_only).views == ("front",)  # the synthetic regions are all on the front
+    assert showing.reveal(atlas, sm.set_views(Screen(), ("back",))).views == ("back",)  # nothing chosen
+    assert showing.reveal(atlas, Screen()) == Screen()
     pain = Screen(page="pain", pain=(("jaw-left", None),), views=("back",))
-    assert showing.views_for(atlas, pain) == ("front",)
+    assert showing.reveal(atlas, pain).views == ("front",)
+    assert showing.views_for(atlas, back_only) == ("back",)  # drawing follows the screen as it is
+
+
+def test_reveal_and_zoom_with_close_ups(real_atlas):
+    a = real_atlas
+    teeth = Screen(subject=Subject("region", "upper-teeth-left"))
+    assert showing.reveal(a, teeth) == teeth  # the body views show the teeth on the cheek and jaw
+    in_hand = sm.set_views(teeth, ("hand-palm-left", "hand-back-left"))
+    assert showing.reveal(a, in_hand).views == ("head-left",)  # its own view: the head close-up
+    thumb = sm.set_views(Screen(subject=Subject("region", "thumb-back-right")), ("head-left",))
+    assert showing.reveal(a, thumb).views == ("hand-back-right",)  # a one-view screen gets one view
+    assert showing.closeup_for(a, "cheek-jaw-left") == "head-left"
+    assert showing.closeup_for(a, "temple-right") == "head-right"
+    assert showing.closeup_for(a, "hand-palm-left") == "hand-left"
+    assert showing.closeup_for(a, "hand-palm-left", single=True) == "hand-palm-left"
+    assert showing.closeup_for(a, "heel-right") == "foot-right"
+    assert showing.closeup_for(a, "chest-left") is None and showing.closeup_for(a, "nowhere") is None
 
 
 # Presentation steps ------------------------------------------------------------------------------------

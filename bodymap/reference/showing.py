@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bodymap.content.atlas import Atlas
 from bodymap.content.views import CHOICES, closeup_choice, is_closeup
@@ -39,15 +39,20 @@ def focus_region(screen: Screen) -> str | None:
 
 
 def views_for(atlas: Atlas, screen: Screen) -> tuple[str, ...]:
-    """The views to draw: the screen's views, unless they cannot show the area it is about; then that area's
-    own view (its body view, or its close-up), so the chosen place is always on the map."""
+    """The views to draw (the screen's own: `reveal` keeps them showing the area the screen is about)."""
+    return screen.views
+
+
+def reveal(atlas: Atlas, screen: Screen) -> Screen:
+    """The screen with views that show the area it is about: when they cannot (a region chosen from a list
+    lies on the other view, or only in a close-up), that area's own view, so the chosen place is on the map."""
     views = screen.views
     region = focus_region(screen)
     if region not in atlas.regions or any(atlas.shown_in(region, v) for v in views):
-        return views
+        return screen
     home = atlas.regions[region].view
     choice = closeup_choice(home, single=len(views) == 1)
-    return CHOICES[choice][1] if choice else (home,)
+    return replace(screen, views=CHOICES[choice][1] if choice else (home,))
 
 
 def closeup_for(atlas: Atlas, region_id: str, single: bool = False) -> str | None:

@@ -16,12 +16,14 @@ import streamlit as st
 from bodymap.content.atlas import Atlas
 from bodymap.content.views import BODY_VIEWS
 from bodymap.reference import screen as sm
+from bodymap.reference import showing
 from bodymap.reference.deeplink import parse_query, to_query
 from bodymap.reference.screen import Screen, Subject
 
 SCREEN = "screen"
 NOTICES = "notices"
 PHONE = "phone"
+ATLAS = "atlas"  # the content this session shows (the cached, shared Atlas: a reference, never changed)
 #: What a phone shows when a link names no view: one view, as large as the screen allows.
 PHONE_VIEWS = ("front",)
 _MOBILE = re.compile(r"Mobi|iPhone|Android.+Mobile|Windows Phone")
@@ -40,7 +42,8 @@ def init(atlas: Atlas) -> None:
     s[PHONE] = _on_a_phone()
     screen, notices = parse_query(params, atlas, default_views=PHONE_VIEWS if s[PHONE] else BODY_VIEWS)
     s[NOTICES] = notices
-    s[SCREEN] = screen
+    s[ATLAS] = atlas
+    s[SCREEN] = showing.reveal(atlas, screen)
 
 
 def _on_a_phone() -> bool:
@@ -71,6 +74,9 @@ def apply(transition: Callable[..., Screen], *args: Any) -> None:
     """Change the screen with a pure transition (`bodymap.reference.screen`); a widget callback."""
     old = screen()
     new = transition(old, *args)
+    atlas = st.session_state.get(ATLAS)
+    if atlas is not None and showing.focus_region(new) != showing.focus_region(old):
+        new = showing.reveal(atlas, new)
     st.session_state[SCREEN] = new
     if new.page != old.page or new.presenting != old.presenting:
         request_full_rerun()

@@ -80,11 +80,16 @@ def module_page(browser, app_url):
     yield from _app_page(browser, app_url)
 
 
+#: A phone's User-Agent (the app shows phones one view at a time).
+PHONE_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+               "Version/17.0 Mobile/15E148 Safari/604.1")
+
+
 @pytest.fixture
 def phone_page(browser):
     """A fresh touch page the size of a 390 px-wide phone."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True)
+                                  has_touch=True, user_agent=PHONE_AGENT)
     pg = context.new_page()
     pg.set_default_timeout(TIMEOUT_MS)
     yield pg

@@ -52,9 +52,14 @@ def frame_xy(page, view: str, at: tuple[float, float]) -> tuple[float, float]:
 
 
 def region_xy(page, region_id: str, atlas: Atlas | None = None) -> tuple[float, float]:
-    """Page pixel coordinates of a point well inside the region (of the shipped atlas unless given)."""
-    region = (atlas or shipped_atlas()).regions[region_id]
-    return frame_xy(page, region.view, geometry.interior_point(region.outline))
+    """Page pixel coordinates of a point well inside the region (of the shipped atlas unless given), in the
+    first view on the chart that draws it."""
+    atlas = atlas or shipped_atlas()
+    page.wait_for_function(f"() => !!document.querySelector('{CHART}')?.layout?.meta?.views")
+    views = page.evaluate(f"() => document.querySelector('{CHART}').layout.meta.views")
+    view = next(v for v in views if region_id in atlas.drawn(v))
+    outline = atlas.regions[region_id].outline_in(view)
+    return frame_xy(page, view, geometry.interior_point(outline))
 
 
 def click_region(page, region_id: str, atlas: Atlas | None = None) -> None:

@@ -102,8 +102,11 @@ def test_muscle_overlay_shows_points_and_zones_and_keeps_regions_clickable(page,
     open_app(page, app_url, f"?muscle={MUSCLE}")
     assert_no_exception(page)
     placed = [p for side in ("left", "right") for p in atlas.placed(MUSCLE, side)]
-    essential = {r for p in placed for r in p.essential}
-    spillover = {r for p in placed for r in p.spillover} - essential
+    def drawn(ids):  # finer places show on their parent in the body views (unit-tested in test_figure_closeups)
+        return {s for r in ids for v in ("front", "back") for s in atlas.shown_in(r, v)}
+
+    essential = drawn(r for p in placed for r in p.essential)
+    spillover = drawn(r for p in placed for r in p.spillover) - essential
     traces = chart_traces(page)
     zones = {t["name"]: set(t["locations"]) for t in traces if t["type"] == "choropleth"}
     name = atlas.muscles[MUSCLE].name
@@ -135,7 +138,11 @@ def test_phone_width_fits_and_taps_select(phone_page, app_url, atlas, artifacts)
     open_app(page, app_url)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(artifacts / "phone.png"), full_page=True)
-    for region_id in ("chest-left", "calf-right"):
+    for region_id, view in (("chest-left", None), ("calf-right", "Back")):
+        if view:  # a phone shows one view at a time: the back is one tap away
+            with rerun(page):
+                page.locator(".st-key-view-pick-body").get_by_role("radio", name=view).tap()
+            page.wait_for_function(f"() => document.querySelector('{CHART}')?.layout?.meta?.views?.join() === 'back'")
         x, y = region_xy(page, region_id, atlas)
         with rerun(page):
             page.touchscreen.tap(x, y)
