@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import functools
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 from bodymap.content import geometry
 from bodymap.content.atlas import Atlas
 from bodymap.content.loader import load_atlas
 from bodymap.drawing.figure import SELECTED_NAME, to_lonlat
-from tests.support.live_app import CHART, ROOT, hover_then_click, rerun, wait_idle
+from tests.support.live_app import CHART, ROOT, hover_then_click, script_runs, wait_idle
+
+#: How long a click may take to start and finish its run before it is taken as dropped and made again.
+CLICK_ANSWER_MS = 8000
 
 
 @functools.cache
@@ -58,16 +63,32 @@ def region_xy(page, region_id: str, atlas: Atlas | None = None) -> tuple[float, 
     page.wait_for_function(f"() => !!document.querySelector('{CHART}')?.layout?.meta?.views")
     views = page.evaluate(f"() => document.querySelector('{CHART}').layout.meta.views")
     view = next(v for v in views if region_id in atlas.drawn(v))
-    outline = atlas.regions[region_id].outline_in(view)
-    return frame_xy(page, view, geometry.interior_point(outline))
+    at = geometry.interior_point(atlas.regions[region_id].outline_in(view))
+    x, y = frame_xy(page, view, at)
+    height = page.evaluate("() => window.innerHeight")
+    if not 10 <= y <= height - 10:  # bring the point into the window: the pointer cannot reach it outside
+        page.evaluate("dy => window.scrollBy(0, dy)", y - height / 2)
+        page.wait_for_function("y => Math.abs(window.scrollY - y) < 2", arg=page.evaluate("() => window.scrollY"))
+        x, y = frame_xy(page, view, at)
+    return x, y
 
 
-def click_region(page, region_id: str, atlas: Atlas | None = None) -> None:
+def click_region(page, region_id: str, atlas: Atlas | None = None, tries: int = 3) -> None:
     """Point at the region's interior point, click once plotly's hover is on the region (or on a trigger point
-    lying in it), and wait for the rerun the click causes to finish."""
-    x, y = region_xy(page, region_id, atlas)
-    with rerun(page):
+    lying in it), and wait for the rerun the click causes to finish.
+
+    A click that starts no run at all (plotly can drop one while Streamlit re-lays the chart out just after
+    it is drawn) is made again, up to `tries` times; a click that is answered wrongly still fails the test."""
+    for attempt in range(1, tries + 1):
+        x, y = region_xy(page, region_id, atlas)
+        before = script_runs(page)
         hover_then_click(page, x, y, region_id)
+        try:
+            wait_idle(page, since=before, timeout=CLICK_ANSWER_MS)
+            return
+        except PlaywrightTimeoutError:
+            if attempt == tries:
+                raise
 
 
 def chart_traces(page) -> list[dict]:
