@@ -319,3 +319,32 @@ def test_presentation_of_marked_pain_steps_through_the_candidates(real_atlas):
     assert header(checked(at)) == ranked[1].name
     assert traces(at)[PAIN_LEVELS_NAME]["customdata"] == list(pain)
     assert query(at) == {"pain": "low-back-left:8,buttock-left", "mode": "present", "step": "2"}
+
+
+def test_a_close_up_from_the_link_and_back_to_the_whole_body(real_atlas):
+    at = app("region=upper-teeth-left&view=head-left")
+    assert spec(at)["layout"]["meta"]["views"] == ["head-left"]
+    assert heading(at) == "Selected: Upper teeth (left)"
+    assert traces(at)[SELECTED_NAME]["locations"] == ["upper-teeth-left"]
+    assert at.selectbox(key="view-pick-closer").value == "head-left"
+    back = next(b for b in at.button if b.label == "← Whole body")
+    checked(back.click().run())
+    assert spec(at)["layout"]["meta"]["views"] == ["front", "back"]
+    assert traces(at)[SELECTED_NAME]["locations"] == ["cheek-jaw-left"]  # the teeth, on the jaw of the body
+    assert query(at) == {"region": "upper-teeth-left"}
+
+
+def test_choosing_an_area_offers_its_close_up_and_the_list_opens_any_view(real_atlas):
+    at = app("region=cheek-jaw-left")
+    zoom = next(b for b in at.button if b.label.startswith("Zoom in"))
+    assert zoom.label == "Zoom in: Head and neck, left →"
+    checked(zoom.click().run())
+    assert spec(at)["layout"]["meta"]["views"] == ["head-left"]
+    assert set(traces(at)[SELECTED_NAME]["locations"]) == set(real_atlas.children("cheek-jaw-left"))
+    assert query(at) == {"region": "cheek-jaw-left", "view": "head-left"}
+    checked(at.selectbox(key="view-pick-closer").set_value("foot-sole-right").run())
+    assert spec(at)["layout"]["meta"]["views"] == ["foot-sole-right"]
+    assert query(at)["view"] == "foot-sole-right"
+    assert not any(b.label.startswith("Zoom in") for b in at.button if b.label)
+    checked(at.segmented_control(key="view-pick-body").set_value("Back").run())
+    assert spec(at)["layout"]["meta"]["views"] == ["back"]
