@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
 from bodymap.content import geometry
-from bodymap.content.schema import Condition, Muscle, RegionNotes, Session, Source, TriggerPoint
+from bodymap.content.schema import Condition, Lesson, Muscle, RegionNotes, Session, Source, TriggerPoint
 from bodymap.content.views import concrete, crop_box, crops_of, is_closeup
 
 Side = Literal["left", "right", "midline"]
@@ -132,9 +132,10 @@ class Atlas:
     region_notes: Mapping[str, RegionNotes]
     sources: Mapping[str, Source]
     session: Session
+    lessons: Mapping[str, Lesson] = field(default_factory=dict)
 
     def __post_init__(self):
-        for name in ("regions", "muscles", "conditions", "region_notes", "sources"):
+        for name in ("regions", "muscles", "conditions", "region_notes", "sources", "lessons"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         bases: dict[str, tuple[str, ...]] = {}
         for region in self.regions.values():

@@ -36,12 +36,14 @@ def atlas_to_dict(atlas: Atlas) -> dict[str, Any]:
     """Everything in the atlas, with regions expanded and trigger points placed on both sides."""
     return {
         "version": EXPORT_VERSION,
-        "frame": {"x": [X_MIN, X_MAX], "y": [Y_MIN, Y_MAX], "views": ["front", "back"]},
+        "frame": {"x": [X_MIN, X_MAX], "y": [Y_MIN, Y_MAX], "views": list(atlas.views())},
         "regions": [
             {
                 "id": region.id, "base_id": region.base_id, "name": region.name, "clinical": region.clinical,
-                "view": region.view, "side": region.side, "notes": region.notes,
+                "view": region.view, "side": region.side, "notes": region.notes, "parent": region.parent,
                 "outline": [list(point) for point in region.outline],
+                "drawn_in": {view: [list(point) for point in outline] for view, outline in region.shapes
+                             if view != region.view},
             }
             for region in atlas.regions.values()
         ],
@@ -50,4 +52,5 @@ def atlas_to_dict(atlas: Atlas) -> dict[str, Any]:
         "region_notes": [notes.model_dump(mode="json") for notes in atlas.region_notes.values()],
         "session": atlas.session.model_dump(mode="json"),
         "sources": [source.model_dump(mode="json", exclude_none=True) for source in atlas.sources.values()],
+        "lessons": [lesson.model_dump(mode="json", exclude_none=True) for lesson in atlas.lessons.values()],
     }

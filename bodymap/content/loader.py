@@ -27,7 +27,7 @@ _MESSAGES = {"missing": "required field is missing"}
 _ID_MESSAGE = "must be an id: lower-case letters, digits and hyphens, starting with a letter"
 #: One entry of each collection, as problems name it; and the field holding its id, when not `id`.
 _WHAT = {"regions": "region", "muscles": "muscle", "conditions": "condition", "region_notes": "region notes",
-         "sources": "source", "drawings": "drawing"}
+         "sources": "source", "drawings": "drawing", "lessons": "lesson"}
 _ID_FIELD = {"sources": "key", "drawings": "key"}
 
 
@@ -239,6 +239,7 @@ def _assemble(unique: dict[str, dict[str, _Entry]], session: _Entry) -> Atlas:
         region_notes=models["region_notes"],
         sources=models["sources"],
         session=session.model,
+        lessons=models["lessons"],
     )
 
 

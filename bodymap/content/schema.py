@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
+
+from bodymap.content.views import CHOICES
 
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript:|&#|&[a-zA-Z]+;", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -52,8 +54,15 @@ RegionRef = Annotated[Id, Ref("regions")]
 MuscleRef = Annotated[Id, Ref("muscles")]
 SourceRef = Annotated[Id, Ref("sources")]
 NotesRef = Annotated[Id, Ref("region_notes")]
+ConditionRef = Annotated[Id, Ref("conditions")]
 RegionRefs = tuple[RegionRef, ...]
 SourceRefs = tuple[SourceRef, ...]
+
+
+def _view_choice(value: str) -> str:
+    if value not in CHOICES:
+        raise ValueError(f"unknown view {value!r}: see the view choices in docs/deep-links.md")
+    return value
 
 
 def _https(url: str) -> str:
@@ -218,6 +227,39 @@ class Source(Model):
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$", max_length=200)] | None = None
 
 
+class LessonStep(Model):
+    """One step of a lesson: one subject (a region, a muscle, a condition or marked places), how to show it,
+    and what the presenter may say."""
+
+    title: Term = Field(description="the step's heading on screen, e.g. 'The jaw muscles'")
+    region: RegionRef | None = Field(None, description="a body area: its referring muscles are shown")
+    muscle: MuscleRef | None = Field(None, description="a muscle: its trigger points and referral zones")
+    condition: ConditionRef | None = Field(None, description="a condition: its muscles and where it is felt")
+    pain: tuple[RegionRef, ...] = Field((), description="places marked as painful: the muscles that may explain them")
+    side: Literal["left", "right"] | None = Field(None, description="the side shown (both when not given)")
+    view: Annotated[str, AfterValidator(_view_choice)] | None = Field(
+        None, description="the view shown: an id of the view choices in docs/deep-links.md, e.g. head-left")
+    notes: tuple[Text, ...] = Field((), description="talking notes for the presenter (hidden from the audience)")
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> LessonStep:
+        given = [name for name in ("region", "muscle", "condition", "pain") if getattr(self, name)]
+        if len(given) != 1:
+            raise ValueError(f"a step shows exactly one of region, muscle, condition or pain (got {given or 'none'})")
+        return self
+
+
+class Lesson(Model):
+    """A prepared sequence of steps to present, e.g. for a class or a patient talk."""
+
+    id: Id
+    title: Term = Field(description="e.g. 'Neck pain and headaches'")
+    audience: Term = Field(description="who it is written for, e.g. 'Patients' or 'Physiotherapy students'")
+    summary: Text = Field(description="one or two sentences on what it covers")
+    steps: tuple[LessonStep, ...] = Field(min_length=1, max_length=40)
+    sources: SourceRefs = Field((), description="sources for what the notes say")
+
+
 #: Top-level keys a data file may hold, and the model of one entry of each.
 COLLECTIONS: dict[str, type[Model]] = {
     "regions": RegionSpec,
@@ -226,4 +268,5 @@ COLLECTIONS: dict[str, type[Model]] = {
     "region_notes": RegionNotes,
     "sources": Source,
     "drawings": Drawing,
+    "lessons": Lesson,
 }
