@@ -17,7 +17,7 @@ from bodymap.content.views import BODY_VIEWS, CHOICES, choice_for
 from bodymap.reference.lookup import condition_muscle_ids
 from bodymap.reference.screen import MAX_PAIN, Page, Screen, Subject
 
-KEYS = ("region", "muscle", "condition", "pain", "mode", "side", "step", "view")
+KEYS = ("region", "muscle", "condition", "pain", "mode", "side", "step", "view", "lesson")
 MAX_VALUE = 500  # characters in one value; longer values are dropped whole
 MAX_STEP = 99
 MAX_NOTICES = 8
@@ -131,12 +131,17 @@ def parse_query(params: Mapping[str, Any], atlas: Atlas,
     if (value := _one(p, got, "condition")) is not None:
         condition = p.known(value, atlas.conditions, "condition")
     pain = p.pain(got["pain"], side) if "pain" in got else ()
-    step = _step(p, got, atlas, condition)
+    lesson = None
+    if (value := _one(p, got, "lesson")) is not None:
+        lesson = p.known(value, atlas.lessons, "lesson")
+    count = len(atlas.lessons[lesson].steps) if lesson else (
+        len(condition_muscle_ids(atlas.conditions[condition])) if condition else None)
+    step = _step(p, got, count)
     subject = (Subject("muscle", muscle, from_region=region) if muscle else
                Subject("condition", condition) if condition else Subject("region", region) if region else None)
     page: Page = "pain" if pain and (subject is None or subject.kind == "region") else "explore"
-    screen = Screen(page=page, subject=subject, pain=pain, side=side, presenting=present, step=step,
-                    views=_views(p, got, default_views))
+    screen = Screen(page=page, subject=subject, pain=pain, side=side, presenting=present or lesson is not None,
+                    step=step, views=_views(p, got, default_views), lesson=lesson)
     return screen, p.notices[:MAX_NOTICES]
 
 
@@ -187,7 +192,7 @@ def _present(p: _Parser, got: dict[str, list[str]]) -> bool:
     return value == "present"
 
 
-def _step(p: _Parser, got: dict[str, list[str]], atlas: Atlas, condition: str | None) -> int:
+def _step(p: _Parser, got: dict[str, list[str]], count: int | None) -> int:
     value = _one(p, got, "step")
     if value is None:
         return 1
@@ -195,11 +200,9 @@ def _step(p: _Parser, got: dict[str, list[str]], atlas: Atlas, condition: str | 
         p.note(f"Ignored a step in the link: it must be a number from 1 to {MAX_STEP}.")
         return 1
     step = int(value)
-    if condition is not None:
-        count = len(condition_muscle_ids(atlas.conditions[condition]))
-        if step > count:
-            p.note(f"The link asks for step {step}, but there are {count} steps; showing the last one.")
-            step = count
+    if count is not None and step > count:
+        p.note(f"The link asks for step {step}, but there are {count} steps; showing the last one.")
+        step = count
     return step
 
 
@@ -221,6 +224,8 @@ def to_query(screen: Screen) -> dict[str, str]:
             out[subject.kind] = subject.id
     if screen.pain:
         out["pain"] = ",".join(r if i is None else f"{r}:{i}" for r, i in screen.pain)
+    if screen.lesson:
+        out["lesson"] = screen.lesson
     if screen.presenting:
         out["mode"] = "present"
     if screen.side:

@@ -60,6 +60,8 @@ class Screen:
     step: int = 1
     views: tuple[str, ...] = BODY_VIEWS
     focus_point: tuple[str, str] | None = None
+    lesson: str | None = None
+    notes_shown: bool = False
 
     @property
     def shown(self) -> Subject | None:
@@ -84,19 +86,30 @@ class Screen:
 
 
 def open_region(screen: Screen, region: str) -> Screen:
-    """Show a region's panel (leaving presentation steps at the start)."""
-    return replace(screen, page="explore", subject=Subject("region", region), focus_point=None, step=1)
+    """Show a region's panel (leaving presentation steps at the start, and any lesson)."""
+    return replace(screen, page="explore", subject=Subject("region", region), focus_point=None, step=1, lesson=None)
 
 
 def open_muscle(screen: Screen, muscle: str, from_region: str | None = None) -> Screen:
     """Show a muscle's panel; `from_region` is the region it was opened from."""
     return replace(screen, page="explore", subject=Subject("muscle", muscle, from_region=from_region),
-                   focus_point=None, step=1)
+                   focus_point=None, step=1, lesson=None)
 
 
 def open_condition(screen: Screen, condition: str) -> Screen:
     """Show a condition's panel."""
-    return replace(screen, page="explore", subject=Subject("condition", condition), focus_point=None, step=1)
+    return replace(screen, page="explore", subject=Subject("condition", condition), focus_point=None, step=1,
+                   lesson=None)
+
+
+def open_lesson(screen: Screen, lesson: str) -> Screen:
+    """Present a lesson from its first step."""
+    return replace(screen, lesson=lesson, presenting=True, step=1, focus_point=None)
+
+
+def toggle_notes(screen: Screen) -> Screen:
+    """Show or hide the presenter's notes (the audience screen stays clean by default)."""
+    return replace(screen, notes_shown=not screen.notes_shown)
 
 
 def tap_region(screen: Screen, region: str) -> Screen:
@@ -168,8 +181,8 @@ def start_presenting(screen: Screen) -> Screen:
 
 
 def stop_presenting(screen: Screen) -> Screen:
-    """Back to the normal page, on the same subject."""
-    return replace(screen, presenting=False, step=1)
+    """Back to the normal page, on the same subject (a lesson ends)."""
+    return replace(screen, presenting=False, step=1, lesson=None)
 
 
 def go_to_step(screen: Screen, step: int, count: int) -> Screen:

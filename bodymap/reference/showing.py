@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bodymap.content.atlas import Atlas
+from bodymap.content.schema import Lesson, LessonStep
 from bodymap.content.views import CHOICES, closeup_choice, is_closeup
 from bodymap.reference.lookup import condition_muscles, condition_overlay, layer, referring_muscles
 from bodymap.reference.overlay import Overlay
@@ -79,15 +80,48 @@ def overlay_for(atlas: Atlas, screen: Screen) -> Overlay:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One presentation step: the muscle shown, a short step label and the overlay drawn."""
+    """One presentation step: the muscle it is about (if one), a short step label and the overlay drawn.
 
-    muscle: str
+    A lesson's step also has its own `title`, the presenter's `notes`, its `subject` and the `views` it
+    shows (None: the screen's views)."""
+
+    muscle: str | None
     label: str
     overlay: Overlay
+    title: str = ""
+    notes: tuple[str, ...] = ()
+    subject: Subject | None = None
+    views: tuple[str, ...] | None = None
+
+
+def lesson_subject(atlas: Atlas, step: LessonStep) -> Subject:
+    """The subject a lesson step shows, resolved on its side (a region or a marked place: left when none)."""
+    side = step.side
+    if step.region:
+        return Subject("region", atlas.resolve(step.region, side or "left"))
+    if step.muscle:
+        return Subject("muscle", step.muscle, side=side)
+    if step.condition:
+        return Subject("condition", step.condition, side=side)
+    return Subject("pain", pain=tuple((atlas.resolve(r, side or "left"), None) for r in step.pain))
+
+
+def _lesson_steps(atlas: Atlas, lesson: Lesson) -> tuple[Step, ...]:
+    out = []
+    for i, step in enumerate(lesson.steps, start=1):
+        subject = lesson_subject(atlas, step)
+        views = CHOICES[step.view][1] if step.view else None
+        muscle = subject.id if subject.kind == "muscle" else None
+        out.append(Step(muscle, f"Step {i} of {len(lesson.steps)}", subject_overlay(atlas, subject), step.title,
+                        step.notes, subject, views))
+    return tuple(out)
 
 
 def steps_for(atlas: Atlas, screen: Screen) -> tuple[str, tuple[Step, ...]]:
     """The title and steps of a presentation of what is on screen (no steps when there is nothing to show)."""
+    if screen.lesson in atlas.lessons:
+        lesson = atlas.lessons[screen.lesson]
+        return lesson.title, _lesson_steps(atlas, lesson)
     subject = valid_subject(atlas, screen.shown)
     if subject is None:
         return "", ()
