@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from bodymap.reference.search import EXACT, FUZZY, PREFIX, WORD, SearchIndex, edit_distance, normalize, search
+from bodymap.reference.search import (
+    EXACT,
+    FUZZY,
+    PARTIAL,
+    PREFIX,
+    WORD,
+    SearchIndex,
+    edit_distance,
+    normalize,
+    search,
+    word_likeness,
+)
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +188,191 @@ def test_search_on_the_real_atlas(real_atlas):
     assert first(idx, "heel").id.startswith("heel")
     assert "fasciitis" in first(idx, "plantar fascitis").label.lower()
     assert search(real_atlas, "traps")[0].id == "upper-trapezius"
+
+
+# --- the partial tier: some of the query's words match, when nothing matches as a whole -------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "ident"),
+    [
+        ("ringing heel", "region", "heel-left"),  # "ringing" matches nothing; the whole region name is "heel"
+        ("achy heels", "region", "heel-left"),  # "heels" starts with "heel"
+        ("throbbing tempel", "region", "temple-left"),  # a typo in the only telling word
+        ("sore temple on waking", "region", "temple-left"),
+        ("heel ache on waking", "region", "heel-left"),  # "ache" weighs little; "on" is left out
+        ("stress in the elbow", "condition", "tension-headache"),  # "stress" is in one term only, so weighs most
+    ],
+)
+def test_partial_tier_shows_the_closest(index, query, kind, ident):
+    hit = first(index, query)
+    assert (hit.kind, hit.id, hit.tier, hit.how) == (kind, ident, PARTIAL, "partial"), hit
+
+
+def test_partial_tier_is_ranked_by_closeness_and_only_when_nothing_else_matches(index):
+    hits = index.search("golfers elbow", limit=50)
+    assert hits and {h.tier for h in hits} == {PARTIAL}
+    assert [h.closeness for h in hits] == sorted((h.closeness for h in hits), reverse=True)
+    assert {"elbow-outer-left", "elbow-outer-right", "tennis-elbow"} <= {h.id for h in hits}
+    assert all(0 < h.closeness <= 1 for h in hits)
+    # a query that matches in another tier shows no partial hits
+    assert PARTIAL not in {h.tier for h in index.search("heel", limit=50)}
+
+
+@pytest.mark.parametrize("query", ["hurting so bad", "my pain", "sore and aching", "the of and"])
+def test_partial_tier_needs_a_telling_word(index, query):
+    assert index.search(query) == ()  # words like "pain" or "sore" never match alone
+
+
+def test_partial_tier_respects_kinds_and_limit(index):
+    assert {h.kind for h in index.search("ringing heel", kinds=("condition",))} == {"condition"}
+    assert len(index.search("ringing heel", limit=1)) == 1
+
+
+@pytest.mark.parametrize(
+    ("word", "term_word", "likeness"),
+    [
+        ("heel", "heel", 1.0),
+        ("hee", "heel", 0.95),  # the start of the word, by how much of it
+        ("knees", "knee", 0.82),  # a word the query word starts with
+        ("earache", "ear", 0.671429),  # a 3-letter one only inside a longer word
+        ("arch", "arc", 0.6),  # not a compound: one typo
+        ("tempel", "temple", 0.6),  # a swap counts once
+        ("abc", "abd", 0.0),  # three letters: no typo allowed
+        ("xyzzy", "heel", 0.0),
+    ],
+)
+def test_word_likeness(word, term_word, likeness):
+    assert word_likeness(word, term_word) == pytest.approx(likeness, abs=1e-6)
+
+
+# --- what people type, on the shipped atlas: the first hit ---------------------------------------------------------
+
+#: Muscles being added in parallel: rows expecting them run only once they are in the atlas.
+NEW_MUSCLES = {
+    "pronator-teres", "popliteus", "tibialis-posterior", "teres-major", "medial-pterygoid", "sartorius", "gracilis",
+    "flexor-carpi-ulnaris", "levator-ani", "pectineus",
+}
+
+REAL_QUERIES = [
+    # elbow, wrist, hand
+    ("golfers elbow", "condition", "golfers-elbow"),
+    ("golfer's elbow", "condition", "golfers-elbow"),
+    ("golfer elbow", "condition", "golfers-elbow"),
+    ("medial epicondylitis", "condition", "golfers-elbow"),
+    ("tennis elbo", "condition", "tennis-elbow"),
+    ("tenis elbow", "condition", "tennis-elbow"),
+    ("thumb pain", "condition", "thumb-wrist-pain"),
+    ("texting thumb", "condition", "thumb-wrist-pain"),
+    ("de quervain", "condition", "thumb-wrist-pain"),
+    ("wrist pain", "condition", "thumb-wrist-pain"),
+    ("carpel tunnel", "condition", "carpal-tunnel-like-pain"),
+    ("tingling fingers", "condition", "carpal-tunnel-like-pain"),
+    # head, jaw, ear
+    ("jaw pain", "condition", "jaw-pain"),
+    ("toothache", "condition", "jaw-pain"),
+    ("tmj", "condition", "jaw-pain"),
+    ("teeth grinding", "condition", "jaw-pain"),
+    ("clicking jaw", "condition", "jaw-pain"),
+    ("ringing ear", "region", "ear-left"),
+    ("earache", "region", "ear-left"),
+    ("migrane", "condition", "migraine"),
+    ("tension headache", "condition", "tension-type-headache"),
+    ("headache from neck", "condition", "cervicogenic-headache"),
+    ("cervicogenic headache", "condition", "cervicogenic-headache"),
+    ("temple pain", "region", "temple-left"),
+    ("eye pain", "region", "eye-left"),
+    # neck, shoulder, arm, back
+    ("sore neck", "condition", "neck-pain"),
+    ("stiff neck", "condition", "neck-pain"),
+    ("whiplash", "condition", "whiplash-associated-disorder"),
+    ("frozen shoulder", "condition", "frozen-shoulder"),
+    ("frozen sholder", "condition", "frozen-shoulder"),
+    ("stiff shoulder", "condition", "frozen-shoulder"),
+    ("cant lift my arm", "condition", "frozen-shoulder"),
+    ("pins and needles arm", "condition", "thoracic-outlet"),
+    ("numb arm", "condition", "thoracic-outlet"),
+    ("TOS", "condition", "thoracic-outlet"),
+    ("shoulder blade pain", "condition", "mid-back-pain"),
+    ("upper back pain", "condition", "mid-back-pain"),
+    ("backache", "condition", "low-back-pain"),
+    ("lower back pain", "condition", "low-back-pain"),
+    ("fibro", "condition", "fibromyalgia"),
+    # chest and trunk
+    ("sore ribs", "condition", "chest-wall-pain"),
+    ("chest pain", "condition", "chest-wall-pain"),
+    ("costochondritis", "condition", "chest-wall-pain"),
+    ("side stitch", "muscle", "serratus-anterior"),
+    ("breastbone", "region", "sternum"),
+    # hip, pelvis, groin
+    ("sciatica", "condition", "sciatica-like-pain"),
+    ("siatica", "condition", "sciatica-like-pain"),
+    ("groin strain", "condition", "groin-pain"),
+    ("pulled groin", "condition", "groin-pain"),
+    ("tail bone", "condition", "pelvic-pain"),
+    ("tailbone", "condition", "pelvic-pain"),
+    ("coccyx", "condition", "pelvic-pain"),
+    ("hip bursitis", "condition", "hip-lateral-thigh-pain"),
+    # knee and leg
+    ("knee pain", "condition", "knee-pain"),
+    ("knee arthritis", "condition", "knee-pain"),
+    ("pain behind knee", "condition", "knee-pain"),
+    ("back of knee", "region", "knee-back-left"),
+    ("runners knee", "condition", "front-of-knee-pain"),
+    ("it band", "condition", "lateral-knee-pain"),
+    ("outer knee pain", "condition", "lateral-knee-pain"),
+    ("shin splints", "condition", "shin-splints"),
+    ("shinsplints", "condition", "shin-splints"),
+    ("achilles", "region", "achilles-left"),
+    ("achilles pain", "condition", "achilles-calf-pain"),
+    ("achilles tendonitis", "condition", "achilles-calf-pain"),
+    ("calf cramps at night", "condition", "achilles-calf-pain"),
+    # ankle and foot
+    ("twisted ankle", "condition", "ankle-sprain"),
+    ("rolled ankel", "condition", "ankle-sprain"),
+    ("heel", "region", "heel-left"),
+    ("heel pain", "condition", "plantar-fasciitis"),
+    ("pain in my heel", "condition", "plantar-fasciitis"),
+    ("heel spur", "condition", "plantar-fasciitis"),
+    ("plantar fascitis", "condition", "plantar-fasciitis"),
+    ("arch pain", "region", "arch-left"),
+    ("ball of foot pain", "region", "ball-of-foot-left"),
+    ("toe pain", "region", "big-toe-left"),
+    # muscles by their other names
+    ("SCM", "muscle", "sternocleidomastoid"),
+    ("traps", "muscle", "upper-trapezius"),
+    ("hamstring", "muscle", "hamstrings"),
+    ("pulled hamstring", "muscle", "hamstrings"),
+    ("psoas", "muscle", "iliopsoas"),
+    ("glute med", "muscle", "gluteus-medius"),
+    # muscles being added in parallel (see NEW_MUSCLES)
+    ("pronator teres", "muscle", "pronator-teres"),
+    ("flexor carpi ulnaris", "muscle", "flexor-carpi-ulnaris"),
+    ("teres major", "muscle", "teres-major"),
+    ("medial pterygoid", "muscle", "medial-pterygoid"),
+    ("popliteus", "muscle", "popliteus"),
+    ("tibialis posterior", "muscle", "tibialis-posterior"),
+    ("sartorius", "muscle", "sartorius"),
+    ("gracilis", "muscle", "gracilis"),
+    ("pectineus", "muscle", "pectineus"),
+    ("levator ani", "muscle", "levator-ani"),
+]
+
+
+@pytest.fixture(scope="module")
+def real_index(real_atlas):
+    return SearchIndex(real_atlas)
+
+
+@pytest.mark.parametrize(("query", "kind", "ident"), REAL_QUERIES, ids=[q for q, _, _ in REAL_QUERIES])
+def test_what_people_type_finds_the_right_thing_first(real_atlas, real_index, query, kind, ident):
+    known = {"muscle": real_atlas.muscles, "condition": real_atlas.conditions, "region": real_atlas.regions}[kind]
+    if ident in NEW_MUSCLES and ident not in known:
+        pytest.skip(f"{ident} is not in the atlas yet")
+    hit = first(real_index, query)
+    assert (hit.kind, hit.id) == (kind, ident), [(h.kind, h.id, h.how, h.matched) for h in real_index.search(query)]
+
+
+def test_the_query_table_is_large_and_varied():
+    assert len(REAL_QUERIES) >= 60
+    assert {kind for _, kind, _ in REAL_QUERIES} == {"muscle", "condition", "region"}

@@ -1,7 +1,7 @@
 """One search box over regions, muscles and conditions, tolerant of case, accents, punctuation and typos.
 
 Every entry has terms (names, clinical terms, other names). Both query and terms are normalised
-(accents and case dropped, punctuation turned into spaces). A term matches the query in one of four
+(accents and case dropped, punctuation turned into spaces). A term matches the query in one of five
 tiers, best first:
 
 - exact: the whole term equals the query ("scm" = "SCM");
@@ -9,16 +9,24 @@ tiers, best first:
 - word: every query word is a word of the term, or the start of one ("lateral epicondylalgia");
 - fuzzy: every query word is within a small edit distance of a word of the term (one edit for
   words of 4-7 letters, two for longer words, counting a swap of neighbours as one edit), or the
-  whole query is, ignoring spaces ("plantar fascitis" -> "Plantar fasciitis").
+  whole query is, ignoring spaces ("plantar fascitis" -> "Plantar fasciitis");
+- partial, only when no term matches in the four tiers above: some of the query's words (not
+  "and", "my", "the"...) match a word of the term: the same word, the start of it, a word it starts
+  with (4+ letters: "knees" -> "knee"), or one within the typo limits above ("ringing ear" -> "Ear").
+  Each matched query word counts by how rare it is among the entries (so "pain" counts little) and
+  by how well it matches; the score, normalised to 0-1, is the closeness.
 
 Each entry keeps its best term. Hits are ranked by tier, then by field (name, then other names,
-then clinical term), then by closeness, then kind (muscle, condition, region) and label.
+then clinical term), then by closeness, then kind (muscle, condition, region) and label; in the
+partial tier closeness comes before field.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,8 +35,19 @@ from bodymap.content.atlas import Atlas
 Kind = Literal["muscle", "condition", "region"]
 Field = Literal["name", "aka", "synonym", "label", "clinical"]
 
-EXACT, PREFIX, WORD, FUZZY = 4, 3, 2, 1
-TIER_NAMES = {EXACT: "exact", PREFIX: "prefix", WORD: "word", FUZZY: "fuzzy"}
+EXACT, PREFIX, WORD, FUZZY, PARTIAL = 4, 3, 2, 1, 0
+TIER_NAMES = {EXACT: "exact", PREFIX: "prefix", WORD: "word", FUZZY: "fuzzy", PARTIAL: "partial"}
+#: Words that say nothing about where or what: left out of the partial tier.
+STOP_WORDS = frozenset({
+    "a", "an", "and", "are", "at", "be", "by", "can", "do", "does", "feel", "feels", "for", "from", "get", "got",
+    "have", "how", "i", "im", "in", "is", "it", "its", "me", "my", "of", "off", "on", "or", "really", "so", "the",
+    "to", "up", "very", "what", "when", "where", "why", "with",
+})
+#: Words that say how, not where or what: in the partial tier they weigh a quarter and never match alone.
+GENERIC_WORDS = frozenset({
+    "ache", "aches", "aching", "hurt", "hurting", "hurts", "pain", "painful", "pains", "sore", "tender",
+})
+_GENERIC_WEIGHT = 0.25
 MAX_QUERY = 80
 MAX_WORDS = 8
 _FIELD_RANK: dict[str, int] = {"name": 0, "label": 0, "aka": 1, "synonym": 1, "clinical": 2}
@@ -85,8 +104,9 @@ class Hit:
         return TIER_NAMES[self.tier]
 
     def sort_key(self) -> tuple:
-        return (-self.tier, _FIELD_RANK[self.field], -self.closeness, _KIND_RANK[self.kind], self.label.casefold(),
-                self.id)
+        field, close = _FIELD_RANK[self.field], -self.closeness
+        first, second = (close, field) if self.tier == PARTIAL else (field, close)
+        return (-self.tier, first, second, _KIND_RANK[self.kind], self.label.casefold(), self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +145,31 @@ def _match(q: str, qwords: tuple[str, ...], term: _Term) -> tuple[int, float] | 
     return None
 
 
+def word_likeness(word: str, term_word: str) -> float:
+    """How well a query word matches a word of a term in the partial tier (0 = not at all): the same word 1;
+    the start of the term word (3+ letters) 0.8-1 by how much of it; a word the query word starts with ("knees"
+    -> "knee"; a 3-letter one only in a 6+ letter word: "earache" -> "ear", not "arch" -> "arc") 0.5-0.9 by how
+    much of the query word; one or two typos 0.6 or 0.3 (within the limits of `allowed_edits`)."""
+    if word == term_word:
+        return 1.0
+    if len(word) >= 3 and term_word.startswith(word):
+        return 0.8 + 0.2 * len(word) / len(term_word)
+    if word.startswith(term_word) and (len(term_word) >= 4 or len(term_word) == 3 and len(word) >= 6):
+        return 0.5 + 0.4 * len(term_word) / len(word)
+    limit = allowed_edits(word)
+    d = edit_distance(word, term_word, limit) if limit else 1
+    return 0.6 / d if d <= limit else 0.0
+
+
+def _weights(words: list[str], rows: list[tuple], total: int) -> list[float]:
+    """Each query word's weight: rarer among the entries (fewer rows with a term matching it) weighs more; a
+    generic word a quarter."""
+    def matches(i: int, quality: list[list[float]]) -> bool:
+        return any(q[i] > 0 for q in quality)
+    return [math.log(1 + total / (1 + sum(matches(i, row[-1]) for row in rows)))
+            * (_GENERIC_WEIGHT if w in GENERIC_WORDS else 1.0) for i, w in enumerate(words)]
+
+
 class SearchIndex:
     """An index of an atlas's regions, muscles and conditions. Build once, query many times."""
 
@@ -137,6 +182,7 @@ class SearchIndex:
                       [(c.name, "name"), *((s, "synonym") for s in c.synonyms), (c.clinical, "clinical")])
         for rid, r in atlas.regions.items():
             self._add("region", rid, r.label, [(r.name, "name"), (r.label, "label"), (r.clinical, "clinical")])
+        self._vocab = tuple(sorted({w for *_, terms in self._entries for t in terms for w in t.words}))
 
     def _add(self, kind: Kind, ident: str, label: str, terms: list[tuple[str, Field]]) -> None:
         built = []
@@ -145,8 +191,12 @@ class SearchIndex:
             built.append(_Term(text, norm, tuple(norm.split()), field))
         self._entries.append((kind, ident, label, tuple(built)))
 
+    def _chosen(self, kinds: tuple[Kind, ...] | None) -> Iterable[tuple[Kind, str, str, tuple[_Term, ...]]]:
+        return (e for e in self._entries if kinds is None or e[0] in kinds)
+
     def search(self, query: str, limit: int = 10, kinds: tuple[Kind, ...] | None = None) -> tuple[Hit, ...]:
-        """The best `limit` hits for a query (nothing for an empty or punctuation-only query)."""
+        """The best `limit` hits for a query (nothing for an empty or punctuation-only query). The partial
+        tier is searched only when no entry matches in the other four."""
         if not isinstance(query, str):
             return ()
         q = normalize(query[:MAX_QUERY])
@@ -154,10 +204,14 @@ class SearchIndex:
         q = " ".join(qwords)
         if not q or limit <= 0:
             return ()
+        hits = self._tiered(q, qwords, kinds) or self._partial(qwords, kinds)
+        hits.sort(key=Hit.sort_key)
+        return tuple(hits[:limit])
+
+    def _tiered(self, q: str, qwords: tuple[str, ...], kinds: tuple[Kind, ...] | None) -> list[Hit]:
+        """Each entry's best hit in the exact, prefix, word and fuzzy tiers."""
         hits = []
-        for kind, ident, label, terms in self._entries:
-            if kinds is not None and kind not in kinds:
-                continue
+        for kind, ident, label, terms in self._chosen(kinds):
             best: Hit | None = None
             for term in terms:
                 m = _match(q, qwords, term)
@@ -168,8 +222,39 @@ class SearchIndex:
                     best = hit
             if best is not None:
                 hits.append(best)
-        hits.sort(key=Hit.sort_key)
-        return tuple(hits[:limit])
+        return hits
+
+    def _likeness(self, word: str) -> dict[str, float]:
+        """The index's words a query word matches in the partial tier, each with how well."""
+        found = ((tw, word_likeness(word, tw)) for tw in self._vocab)
+        return {tw: x for tw, x in found if x > 0}
+
+    def _partial(self, qwords: tuple[str, ...], kinds: tuple[Kind, ...] | None) -> list[Hit]:
+        """The partial tier: entries whose terms share some words with the query, scored by rarity and match."""
+        found = [(w, self._likeness(w)) for w in dict.fromkeys(qwords) if w not in STOP_WORDS]
+        words, likes = [w for w, m in found if m], [m for _, m in found if m]
+        telling = [i for i, w in enumerate(words) if w not in GENERIC_WORDS]
+        rows = []
+        for kind, ident, label, terms in self._chosen(kinds):
+            quality = [[max((m.get(tw, 0.0) for tw in t.words), default=0.0) for m in likes] for t in terms]
+            if any(q[i] for q in quality for i in telling):
+                rows.append((kind, ident, label, terms, quality))
+        weights = _weights(words, rows, len(self._entries))
+        most = sum(weights) + 0.1
+        hits = []
+        for kind, ident, label, terms, quality in rows:
+            best: Hit | None = None
+            for term, q in zip(terms, quality, strict=True):
+                score = sum(w * x for w, x in zip(weights, q, strict=True))
+                if score <= 0:
+                    continue
+                own = [tw for tw in term.words if tw not in STOP_WORDS] or term.words
+                covered = sum(any(tw in m for m in likes) for tw in own) / len(own)
+                hit = Hit(kind, ident, label, term.text, term.field, PARTIAL, round((score + 0.1 * covered) / most, 6))
+                if best is None or hit.sort_key() < best.sort_key():
+                    best = hit
+            hits.append(best)
+        return hits
 
 
 def search(atlas: Atlas, query: str, limit: int = 10) -> tuple[Hit, ...]:
