@@ -35,8 +35,12 @@ def test_every_lesson_has_at_least_six_steps(atlas):
 
 
 def test_every_step_has_a_note(atlas):
-    missing = [f"{lid} step {n}: {step.title}" for lid, lesson in atlas.lessons.items()
-               for n, step in enumerate(lesson.steps, 1) if not step.notes]
+    missing = [
+        f"{lid} step {n}: {step.title}"
+        for lid, lesson in atlas.lessons.items()
+        for n, step in enumerate(lesson.steps, 1)
+        if not step.notes
+    ]
     assert missing == []
 
 
