@@ -348,3 +348,31 @@ def test_choosing_an_area_offers_its_close_up_and_the_list_opens_any_view(real_a
     assert not any(b.label.startswith("Zoom in") for b in at.button if b.label)
     checked(at.segmented_control(key="view-pick-body").set_value("Back").run())
     assert spec(at)["layout"]["meta"]["views"] == ["back"]
+
+
+def test_a_lesson_from_its_link_steps_through_with_notes_on_request(real_atlas):
+    lesson = real_atlas.lessons["neck-pain-and-headaches"]
+    at = app("lesson=neck-pain-and-headaches&mode=present&step=2")
+    assert plain(at.title[0].value) == lesson.title
+    assert header(at) == lesson.steps[1].title
+    notes = lesson.steps[1].notes
+    assert not any(notes[0][:30] in plain(m.value) for m in at.markdown)  # the audience screen stays clean
+    checked(at.toggle(key="present-notes-toggle").set_value(True).run())
+    assert any(notes[0][:30] in plain(m.value) for m in at.markdown)
+    checked(at.button(key="present-last").click().run())
+    assert header(at) == lesson.steps[-1].title
+    assert query(at) == {"lesson": "neck-pain-and-headaches", "mode": "present", "step": str(len(lesson.steps))}
+    checked(at.button(key="present-first").click().run())
+    assert header(at) == lesson.steps[0].title
+    checked(at.button(key="present-exit").click().run())
+    assert "lesson" not in query(at)
+
+
+def test_the_presentation_start_screen_shows_the_map_and_lessons(real_atlas):
+    at = app("mode=present")
+    assert spec(at)["layout"]["meta"]["views"] == ["front", "back"]
+    lessons = at.selectbox(key="present-lesson")
+    assert set(lessons.options) == {lesson.title for lesson in real_atlas.lessons.values()}
+    checked(lessons.set_value("low-back-hip-and-leg").run())
+    assert plain(at.title[0].value) == "Low back, hip and leg"
+    assert query(at)["lesson"] == "low-back-hip-and-leg"
