@@ -36,11 +36,20 @@ def build_figure(atlas: Atlas, overlay: Overlay, selected: str | None = None, vi
     """The map with an overlay and the selected region, on a copy of `base` (which is never changed).
 
     `focus_point` (muscle id, trigger point id) draws that point larger. Region ids the atlas does
-    not know, and regions outside the views, are ignored.
+    not know, and regions outside the views, are ignored. (`build_spec` is the same map as a plain
+    dict, for the page: no figure is built or copied per click.)
     """
     views = check_views(views)
-    if base is None:
-        base = base_figure(atlas, views)
+    spec = build_spec(atlas, overlay, selected, views, base=(base or base_figure(atlas, views)).to_plotly_json(),
+                      focus_point=focus_point, highlight_label=highlight_label)
+    return go.Figure(spec)
+
+
+def build_spec(atlas: Atlas, overlay: Overlay, selected: str | None, views: Sequence[str], *, base: dict,
+               focus_point: tuple[str, str] | None = None, highlight_label: str = HIGHLIGHT_LABEL) -> dict:
+    """The map as a plotly figure dict: `base` (the static map as a dict, shared and never changed) and the
+    overlay traces after it; the layout is base's own (a new dict, so the page may set its height or meta)."""
+    views = check_views(views)
     shown = {r.id for r in shown_regions(atlas, views)}
     layers = [lay for lay in overlay.layers if lay.muscle in atlas.muscles]
     pain = _shown_pain(atlas, views, overlay.pain)
@@ -62,7 +71,7 @@ def build_figure(atlas: Atlas, overlay: Overlay, selected: str | None = None, vi
     traces += _selection(atlas, views, chosen, zoned | set(highlight) | painted)
     traces += marks
     traces += _legend(bool(layers), bool(highlight), bool(pain), highlight_label)
-    return go.Figure(data=[*base.data, *traces], layout=base.layout)
+    return {"data": [*base["data"], *traces], "layout": dict(base["layout"])}
 
 
 def pain_opacity(level: int | None) -> float:
