@@ -1,4 +1,5 @@
-"""Command line: `python -m bodymap check [DATA_DIR]` and `python -m bodymap export [DATA_DIR]`."""
+"""Command line: `python -m bodymap check [DATA_DIR]` and `python -m bodymap export [DATA_DIR]`, each with
+`--overlay DIR` to load a clinic content pack over the data."""
 
 from __future__ import annotations
 
@@ -17,17 +18,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bodymap", description="Check or export bodymap content.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the content; print problems or a summary")
-    check.add_argument("data_dir", nargs="?", default=DEFAULT_DATA)
     export = sub.add_parser("export", help="print the validated atlas")
-    export.add_argument("data_dir", nargs="?", default=DEFAULT_DATA)
+    for command in (check, export):
+        command.add_argument("data_dir", nargs="?", default=DEFAULT_DATA)
+        command.add_argument("--overlay", metavar="DIR", help="a clinic content pack to load over the data")
     export.add_argument("--format", choices=["json"], default="json")
     args = parser.parse_args(argv)
 
-    atlas, problems = check_data(args.data_dir)
+    atlas, problems = check_data(args.data_dir, args.overlay)
     if atlas is None:
         for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem(s) in {args.data_dir}", file=sys.stderr)
+        where = f"{args.data_dir} with {args.overlay}" if args.overlay else args.data_dir
+        print(f"{len(problems)} problem(s) in {where}", file=sys.stderr)
         return 1
     if args.command == "check":
         print(f"ok: {atlas.summary()}")

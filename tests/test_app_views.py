@@ -294,6 +294,18 @@ def test_a_broken_content_folder_shows_every_problem_not_a_traceback(tmp_path, m
     assert not at.get("plotly_chart")
 
 
+def test_a_clinic_packs_problems_are_listed_like_content_problems(tmp_path, monkeypatch):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "clinic.yaml").write_text("clinic:\n  name: Harbour\n  contact: Call us\nmuscles: []\n", encoding="utf-8")
+    monkeypatch.setenv("BODYMAP_OVERLAY", str(pack))
+    at = checked(AppTest.from_file(APP, default_timeout=60).run())
+    assert [t.value for t in at.title] == ["bodymap cannot start"]
+    assert "clinic pack" in at.error[0].value
+    assert f"{pack / 'clinic.yaml'}:4:1: muscles: a clinic pack cannot" in at.code[0].value
+    assert not at.get("plotly_chart")
+
+
 def test_a_missing_content_folder_is_reported(tmp_path, monkeypatch):
     monkeypatch.setenv("BODYMAP_DATA", str(tmp_path / "nowhere"))
     at = checked(AppTest.from_file(APP, default_timeout=60).run())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from bodymap.content.schema import COLLECTIONS, Session
+from bodymap.content.schema import CLINIC_PACK, COLLECTIONS, Session
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "data-format.md"
 _HEADING = re.compile(r"^#{2,3} .*?`([a-z_.]+)`")
@@ -50,7 +50,7 @@ def schema_fields(path: str, model: type[BaseModel]) -> dict[str, set[str]]:
 
 def _all_schema_fields() -> dict[str, set[str]]:
     fields: dict[str, set[str]] = {}
-    for name, model in {**COLLECTIONS, "session": Session}.items():
+    for name, model in {**COLLECTIONS, "session": Session, **CLINIC_PACK}.items():
         fields |= schema_fields(name, model)
     return fields
 
@@ -60,6 +60,7 @@ def test_schema_walk_reaches_nested_models():
     assert fields["muscles.trigger_points"] >= {"region", "at", "essential", "spillover"}
     assert fields["conditions.muscles"] == {"primary", "also"}
     assert {"session.steps", "session.contraindications", "session.red_flags"} <= set(fields)
+    assert fields["clinic"] == {"name", "contact", "note"} and fields["clinic_notes"] == {"region", "text"}
 
 
 def test_doc_names_every_field_and_no_other():

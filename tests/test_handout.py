@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from datetime import date
@@ -9,6 +10,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from bodymap.content.schema import Clinic, ClinicNote
 from bodymap.handout import page as handout
 from bodymap.handout import panels
 from bodymap.handout.diagram import ESSENTIAL, GREY, SPILLOVER
@@ -16,7 +18,7 @@ from bodymap.handout.layout import to_latin1
 from bodymap.handout.page import build_handout
 from bodymap.reference import lookup, ranking
 from bodymap.reference.overlay import Overlay
-from bodymap.reference.screen import Subject
+from bodymap.reference.screen import Subject, subject_overlay
 from bodymap.reference.text import sheet_for
 from tests.support.ci import require
 from tests.synthetic import HEAD_SPOTS
@@ -196,6 +198,47 @@ def longest(make_atlas):
         closeup=True,
     )
     return atlas
+
+
+#: A clinic pack at the schema's limits: an 80-character name, a 160-character contact line.
+CLINIC_NAME = "Harbour Street Physiotherapy and Sports Injury Clinic of the Old Town Quarter Co"
+CONTACT = ("Call 01632 960 123 or 01632 960 456, Monday to Friday, 8am to 6.30pm; book online at "
+           "www.example.org/harbour-street-physiotherapy/book or ask at the front desk.")
+
+
+@pytest.fixture(scope="module")
+def longest_clinic(longest):
+    """The longest content with a clinic pack at its limits: long name, contact line, note and area notes."""
+    clinic = Clinic(name=CLINIC_NAME, contact=CONTACT, note=_long(100)[:600])
+    notes = {r: tuple(ClinicNote(region=r, text=_long(100, k)[:600]) for k in range(3)) for r in
+             {rid.removesuffix("-left").removesuffix("-right") for rid in longest.regions if rid.startswith("r")}}
+    return dataclasses.replace(longest, clinic=clinic, clinic_notes=notes)
+
+
+def test_the_clinic_pack_limits_are_the_schemas():
+    assert len(CLINIC_NAME) == 80 and len(CONTACT) == 160
+    assert Clinic.model_fields["contact"].metadata[0].max_length == 160
+    assert Clinic.model_fields["name"].metadata[0].max_length == 80
+
+
+@pytest.mark.parametrize("font_dir", FONT_DIRS)
+@pytest.mark.parametrize("kind", ["region", "muscle", "condition", "pain"])
+def test_the_longest_content_with_a_clinic_pack_fits_one_page_with_the_whole_contact_line(
+        longest_clinic, kind, font_dir):
+    _needs_fonts(font_dir)
+    a = longest_clinic
+    pain = tuple((r, i % 11) for i, r in enumerate(list(a.regions)[:19]))
+    subject = {"region": Subject("region", "r1-left"), "muscle": Subject("muscle", "m0"),
+               "condition": Subject("condition", "c"), "pain": Subject("pain", pain=pain)}[kind]
+    assert sheet_for(a, subject, "paper").sections[-1].id == "clinic"
+    reader, text = read(build_handout(a, subject, WHEN, font_dir=font_dir))
+    assert len(reader.pages) == 1
+    assert f"{CLINIC_NAME}: {CONTACT}" in text  # never shortened: the contact line has room of its own
+    assert "Not a diagnosis" in text and "5 March 2025" in text
+    sheet = sheet_for(a, subject, "paper")
+    overlay = lookup.muscle_overlay(a, "m0") if kind == "muscle" else subject_overlay(a, subject)
+    _, overflow = handout._render(a, sheet, overlay, WHEN, font_dir, slack=0)
+    assert overflow <= 0
 
 
 @pytest.mark.parametrize("font_dir", FONT_DIRS)

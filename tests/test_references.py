@@ -51,6 +51,7 @@ def test_the_schema_marks_every_reference_and_only_references():
         ("RegionNotes", "sources", "sources"),
         ("SessionStep", "sources", "sources"), ("Contraindication", "sources", "sources"),
         ("RedFlag", "sources", "sources"), ("Session", "sources", "sources"),
+        ("ClinicNote", "region", "regions"),
     }
     assert {collection for _, _, collection in _marked_fields()} <= set(schema.COLLECTIONS)
 

@@ -8,7 +8,17 @@ from types import MappingProxyType
 from typing import Literal
 
 from bodymap.content import geometry
-from bodymap.content.schema import Condition, Lesson, Muscle, RegionNotes, Session, Source, TriggerPoint
+from bodymap.content.schema import (
+    Clinic,
+    ClinicNote,
+    Condition,
+    Lesson,
+    Muscle,
+    RegionNotes,
+    Session,
+    Source,
+    TriggerPoint,
+)
 from bodymap.content.views import concrete, crop_box, crops_of, is_closeup
 
 Side = Literal["left", "right", "midline"]
@@ -124,7 +134,10 @@ def _mirrored(pt: tuple[float, float], side: str) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class Atlas:
-    """All content, validated. Mappings are read-only and keep file order."""
+    """All content, validated. Mappings are read-only and keep file order.
+
+    `clinic` and `clinic_notes` (by region base id, in file order) come from a clinic pack, if one was loaded.
+    """
 
     regions: Mapping[str, Region]
     muscles: Mapping[str, Muscle]
@@ -133,9 +146,11 @@ class Atlas:
     sources: Mapping[str, Source]
     session: Session
     lessons: Mapping[str, Lesson] = field(default_factory=dict)
+    clinic: Clinic | None = None
+    clinic_notes: Mapping[str, tuple[ClinicNote, ...]] = field(default_factory=dict)
 
     def __post_init__(self):
-        for name in ("regions", "muscles", "conditions", "region_notes", "sources", "lessons"):
+        for name in ("regions", "muscles", "conditions", "region_notes", "sources", "lessons", "clinic_notes"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         bases: dict[str, tuple[str, ...]] = {}
         for region in self.regions.values():
@@ -232,8 +247,12 @@ class Atlas:
     def summary(self) -> str:
         """One line with the content counts."""
         tps = sum(len(m.trigger_points) for m in self.muscles.values())
-        return (
+        line = (
             f"{len(self.regions)} regions, {len(self.muscles)} muscles, {tps} trigger points, "
             f"{len(self.conditions)} conditions, {len(self.region_notes)} region notes, "
             f"{len(self.sources)} sources"
         )
+        if self.clinic is None and not self.clinic_notes:
+            return line
+        notes = sum(len(n) for n in self.clinic_notes.values())
+        return f"{line}; clinic pack: {self.clinic.name if self.clinic else 'no clinic'}, {notes} clinic notes"

@@ -53,4 +53,6 @@ def atlas_to_dict(atlas: Atlas) -> dict[str, Any]:
         "session": atlas.session.model_dump(mode="json"),
         "sources": [source.model_dump(mode="json", exclude_none=True) for source in atlas.sources.values()],
         "lessons": [lesson.model_dump(mode="json", exclude_none=True) for lesson in atlas.lessons.values()],
+        "clinic": atlas.clinic.model_dump(mode="json", exclude_none=True) if atlas.clinic else None,
+        "clinic_notes": [note.model_dump(mode="json") for notes in atlas.clinic_notes.values() for note in notes],
     }

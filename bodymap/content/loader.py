@@ -4,125 +4,34 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from bodymap.content import closeups, geometry
+from bodymap.content import closeups, geometry, overlay
 from bodymap.content.atlas import SIDES, Atlas, sided_id
+from bodymap.content.collect import ID_FIELD, WHAT, Collected, Entry, data_files, folder_files, read_files, unique
 from bodymap.content.geometry import X_MAX, X_MIN, Y_MAX, Y_MIN
 from bodymap.content.problems import ContentError, Problem
 from bodymap.content.references import references
-from bodymap.content.schema import COLLECTIONS, ID_PATTERN, Model, RegionSpec, Session
+from bodymap.content.schema import COLLECTIONS, RegionSpec
 from bodymap.content.sides import expand_regions
 from bodymap.content.views import BODY_VIEWS
-from bodymap.content.yaml_source import Path_, YamlDocument, read_yaml
 
-MAX_FILES = 500
-_TOP_KEYS = (*COLLECTIONS, "session")
-
-_MESSAGES = {"missing": "required field is missing"}
-_ID_MESSAGE = "must be an id: lower-case letters, digits and hyphens, starting with a letter"
-#: One entry of each collection, as problems name it; and the field holding its id, when not `id`.
-_WHAT = {"regions": "region", "muscles": "muscle", "conditions": "condition", "region_notes": "region notes",
-         "sources": "source", "drawings": "drawing", "lessons": "lesson"}
-_ID_FIELD = {"sources": "key", "drawings": "key"}
+__all__ = ["check_data", "data_files", "load_atlas"]
 
 
-@dataclass
-class _Entry:
-    model: Any
-    doc: YamlDocument
-    path: Path_
-
-    def problem(self, sub: Path_, message: str) -> Problem:
-        return self.doc.problem(self.path + sub, message)
-
-
-@dataclass
-class _Collected:
-    entries: dict[str, list[_Entry]] = field(default_factory=lambda: {name: [] for name in _TOP_KEYS})
-    dropped: dict[str, set[str]] = field(default_factory=lambda: {name: set() for name in _TOP_KEYS})
-    problems: list[Problem] = field(default_factory=list)
-    unreadable: bool = False  # some file could not be parsed: its ids are unknown, so skip reference checks
-
-
-def _pydantic_problems(exc: ValidationError, doc: YamlDocument, base: Path_) -> list[Problem]:
-    """Pydantic's errors as problems at their place in the file, in plain words."""
-    out = []
-    for err in exc.errors(include_url=False):
-        loc = base + tuple(err["loc"])
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            message = f"unknown field {err['loc'][-1]!r}"
-        elif kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN:
-            message = _ID_MESSAGE
-        else:
-            message = _MESSAGES.get(kind) or err["msg"]
-            if message.startswith("Value error, "):
-                message = message[len("Value error, "):]
-        out.append(doc.problem(loc, message))
-    return out
-
-
-def _collect(doc: YamlDocument, into: _Collected) -> None:
-    """Validate each entry of one file on its own, noting the ids of entries dropped for problems."""
-    data = doc.data
-    if not isinstance(data, dict):
-        into.problems.append(doc.problem((), "a data file must be a mapping of collections"))
-        return
-    for key, value in data.items():
-        if key not in _TOP_KEYS:
-            hint = difflib.get_close_matches(str(key), _TOP_KEYS, n=1)
-            more = f" (did you mean {hint[0]!r}?)" if hint else f"; expected one of {', '.join(_TOP_KEYS)}"
-            into.problems.append(doc.problem((key,), f"unknown collection {key!r}{more}"))
-            continue
-        if key == "session":
-            try:
-                into.entries["session"].append(_Entry(Session.model_validate(value), doc, ("session",)))
-            except ValidationError as exc:
-                into.problems += _pydantic_problems(exc, doc, ("session",))
-                into.dropped["session"].add("session")
-            continue
-        if not isinstance(value, list):
-            into.problems.append(doc.problem((key,), "must be a list"))
-            continue
-        model: type[Model] = COLLECTIONS[key]
-        for i, item in enumerate(value):
-            try:
-                into.entries[key].append(_Entry(model.model_validate(item), doc, (key, i)))
-            except ValidationError as exc:
-                into.problems += _pydantic_problems(exc, doc, (key, i))
-                ident = item.get(_ID_FIELD.get(key, "id")) if isinstance(item, dict) else None
-                if isinstance(ident, str):
-                    into.dropped[key].add(ident)
-
-
-def _unique(entries: list[_Entry], attr: str, what: str, problems: list[Problem]) -> dict[str, _Entry]:
-    """Entries by their `attr`, reporting each later entry with an id already seen."""
-    seen: dict[str, _Entry] = {}
-    for entry in entries:
-        ident = getattr(entry.model, attr)
-        if ident in seen:
-            first = seen[ident]
-            line = first.doc.where(first.path + (attr,))[0]
-            problems.append(entry.problem((attr,), f"duplicate {what} {ident!r} (first in {first.doc.file}:{line})"))
-        else:
-            seen[ident] = entry
-    return seen
-
-
-def _check_unique(collected: _Collected) -> dict[str, dict[str, _Entry]]:
-    """Each collection's entries by id, reporting every id used twice (the first one is kept)."""
-    return {
-        name: _unique(collected.entries[name], _ID_FIELD.get(name, "id"), _WHAT[name], collected.problems)
+def _check_unique(collected: Collected) -> dict[str, dict[str, Entry]]:
+    """Each collection's entries by id, reporting every id used twice (the first one is kept); a clinic
+    pack's entries come after the shipped ones, and may not replace them."""
+    found = {
+        name: unique(collected.shipped(name), ID_FIELD.get(name, "id"), WHAT[name], collected.problems)
         for name in COLLECTIONS
     }
+    overlay.merge_added(found, collected)
+    return found
 
 
-def _check_references(entries: Iterable[_Entry], known: dict[str, set[str]], collected: _Collected) -> None:
+def _check_references(entries: Iterable[Entry], known: dict[str, set[str]], collected: Collected) -> None:
     """Report references to unknown ids, with a did-you-mean hint.
 
     Stays quiet about ids whose own entry was dropped for other problems, and about every reference
@@ -136,7 +45,7 @@ def _check_references(entries: Iterable[_Entry], known: dict[str, set[str]], col
                 continue
             hint = difflib.get_close_matches(ident, sorted(known[collection]), n=1)
             more = f" (did you mean {hint[0]!r}?)" if hint else ""
-            collected.problems.append(entry.problem(path, f"unknown {_WHAT[collection]} {ident!r}{more}"))
+            collected.problems.append(entry.problem(path, f"unknown {WHAT[collection]} {ident!r}{more}"))
 
 
 def _side_problem(spec: RegionSpec) -> str | None:
@@ -166,7 +75,7 @@ def _outline_problems(spec: RegionSpec) -> list[str]:
     return found + ([side] if side else [])
 
 
-def _check_regions(regions: dict[str, _Entry], problems: list[Problem]) -> None:
+def _check_regions(regions: dict[str, Entry], problems: list[Problem]) -> None:
     """Each region's outline, and no sided id (`chest-left`) that is also a region's own id."""
     for entry in regions.values():
         spec: RegionSpec = entry.model
@@ -178,7 +87,7 @@ def _check_regions(regions: dict[str, _Entry], problems: list[Problem]) -> None:
                     problems.append(entry.problem(("id",), f"{rid!r} (this region's {side} side) is also a region id"))
 
 
-def _check_placements(entry: _Entry, i: int, point: Any, drawings: dict[str, _Entry]) -> Iterator[Problem]:
+def _check_placements(entry: Entry, i: int, point: Any, drawings: dict[str, Entry]) -> Iterator[Problem]:
     """Each close-up position of a trigger point lies inside its region's drawing in that close-up."""
     for j, placement in enumerate(point.also_at):
         where = ("trigger_points", i, "also_at", j)
@@ -189,7 +98,7 @@ def _check_placements(entry: _Entry, i: int, point: Any, drawings: dict[str, _En
             yield entry.problem(where + ("at",), f"point {list(placement.at)} is not inside {point.region!r} there")
 
 
-def _check_trigger_points(muscles: dict[str, _Entry], regions: dict[str, _Entry], drawings: dict[str, _Entry],
+def _check_trigger_points(muscles: dict[str, Entry], regions: dict[str, Entry], drawings: dict[str, Entry],
                           problems: list[Problem]) -> None:
     """Trigger point ids are unique within their muscle, and each point lies inside its (known) region."""
     for entry in muscles.values():
@@ -209,7 +118,7 @@ def _check_trigger_points(muscles: dict[str, _Entry], regions: dict[str, _Entry]
                 problems.append(entry.problem(where + ("at",), message))
 
 
-def _check_conditions(conditions: dict[str, _Entry], problems: list[Problem]) -> None:
+def _check_conditions(conditions: dict[str, Entry], problems: list[Problem]) -> None:
     """Each condition names at least two distinct muscles."""
     for entry in conditions.values():
         muscles = entry.model.muscles
@@ -217,7 +126,7 @@ def _check_conditions(conditions: dict[str, _Entry], problems: list[Problem]) ->
             problems.append(entry.problem(("muscles",), "a condition needs at least two muscles (primary and also)"))
 
 
-def _check_session(collected: _Collected) -> _Entry | None:
+def _check_session(collected: Collected) -> Entry | None:
     """The one session guide: reports it written twice, or missing (unless dropped or unreadable)."""
     sessions = collected.entries["session"]
     for extra in sessions[1:]:
@@ -229,9 +138,10 @@ def _check_session(collected: _Collected) -> _Entry | None:
     return sessions[0] if sessions else None
 
 
-def _assemble(unique: dict[str, dict[str, _Entry]], session: _Entry) -> Atlas:
+def _assemble(found: dict[str, dict[str, Entry]], session: Entry, clinic: Entry | None,
+              clinic_notes: list[Entry]) -> Atlas:
     """The atlas of validated entries, with regions expanded to both sides."""
-    models = {name: {ident: entry.model for ident, entry in entries.items()} for name, entries in unique.items()}
+    models = {name: {ident: entry.model for ident, entry in entries.items()} for name, entries in found.items()}
     return Atlas(
         regions=expand_regions(models["regions"].values(), models["drawings"].values()),
         muscles=models["muscles"],
@@ -240,56 +150,46 @@ def _assemble(unique: dict[str, dict[str, _Entry]], session: _Entry) -> Atlas:
         sources=models["sources"],
         session=session.model,
         lessons=models["lessons"],
+        clinic=clinic.model if clinic else None,
+        clinic_notes=overlay.notes_by_region(clinic_notes),
     )
 
 
-def _cross_check(collected: _Collected) -> Atlas | None:
+def _cross_check(collected: Collected) -> Atlas | None:
     """Checks across entries and files; the atlas, or None when any problem was found."""
-    unique = _check_unique(collected)
+    found = _check_unique(collected)
     session = _check_session(collected)
-    everything = [entry for entries in unique.values() for entry in entries.values()]
-    known = {name: set(entries) for name, entries in unique.items()}
+    clinic, clinic_notes = overlay.clinic_entry(collected), collected.entries["clinic_notes"]
+    everything = [entry for entries in found.values() for entry in entries.values()] + clinic_notes
+    known = {name: set(entries) for name, entries in found.items()}
     _check_references(everything + ([session] if session else []), known, collected)
-    _check_regions(unique["regions"], collected.problems)
-    _check_trigger_points(unique["muscles"], unique["regions"], unique["drawings"], collected.problems)
+    _check_regions(found["regions"], collected.problems)
+    _check_trigger_points(found["muscles"], found["regions"], found["drawings"], collected.problems)
     collected.problems += [entry.problem(path, message)
-                           for entry, path, message in closeups.check(unique["regions"], unique["drawings"])]
-    _check_conditions(unique["conditions"], collected.problems)
+                           for entry, path, message in closeups.check(found["regions"], found["drawings"])]
+    _check_conditions(found["conditions"], collected.problems)
     if collected.problems or session is None:
         return None
-    return _assemble(unique, session)
+    return _assemble(found, session, clinic, clinic_notes)
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """Every YAML file below `data_dir`, in a stable order."""
-    return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-
-
-def check_data(data_dir: str | Path) -> tuple[Atlas | None, list[Problem]]:
-    """Load and validate a data folder. Returns the atlas (None when there are problems)."""
-    root = Path(data_dir)
-    if not root.is_dir():
-        return None, [Problem(str(root), 1, 1, "", "data folder not found")]
-    files = data_files(root)
-    if not files:
-        return None, [Problem(str(root), 1, 1, "", "no .yaml files in the data folder")]
-    if len(files) > MAX_FILES:
-        return None, [Problem(str(root), 1, 1, "", f"{len(files)} files; the limit is {MAX_FILES}")]
-    collected = _Collected()
-    for path in files:
-        doc, problems = read_yaml(path)
-        collected.problems += problems
-        if doc is None:
-            collected.unreadable = True
-        else:
-            _collect(doc, collected)
+def check_data(data_dir: str | Path, overlay_dir: str | Path | None = None) -> tuple[Atlas | None, list[Problem]]:
+    """Load and validate a data folder, and a clinic pack's folder over it when given (see
+    `bodymap.content.overlay`). Returns the atlas (None when there are problems) and every problem."""
+    files, problems = folder_files(Path(data_dir), "data folder")
+    if problems:
+        return None, problems
+    collected = Collected()
+    read_files(files, collected)
+    if overlay_dir is not None:
+        overlay.read_pack(Path(overlay_dir), collected)
     atlas = _cross_check(collected)
     return atlas, sorted(set(collected.problems))
 
 
-def load_atlas(data_dir: str | Path) -> Atlas:
-    """Load a data folder, raising ContentError with every problem if it is not valid."""
-    atlas, problems = check_data(data_dir)
+def load_atlas(data_dir: str | Path, overlay_dir: str | Path | None = None) -> Atlas:
+    """Load a data folder (and a clinic pack over it), raising ContentError with every problem if it is not valid."""
+    atlas, problems = check_data(data_dir, overlay_dir)
     if atlas is None:
         raise ContentError(problems)
     return atlas

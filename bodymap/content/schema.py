@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
@@ -30,12 +30,17 @@ def _plain(text: str) -> str:
 
 ID_PATTERN = r"^[a-z][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
-Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(_plain)
-]
-Term = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), AfterValidator(_plain)
-]
+
+
+def _text(max_length: int) -> Any:
+    """Plain text, stripped, of 1 to `max_length` characters."""
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+                     AfterValidator(_plain)]
+
+
+Text = _text(2000)
+Term = _text(120)
+ClinicName, ContactLine, ShortText = _text(80), _text(160), _text(600)
 Coord = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 Point = tuple[Coord, Coord]
 #: The views a region can be written in: the body's front and back, and the close-ups (written for the left side).
@@ -260,6 +265,21 @@ class Lesson(Model):
     sources: SourceRefs = Field((), description="sources for what the notes say")
 
 
+class Clinic(Model):
+    """A clinic pack's clinic: its name and contact line on every handout, and a note on every panel."""
+
+    name: ClinicName = Field(description="the clinic's name, e.g. 'Harbour Physiotherapy'")
+    contact: ContactLine = Field(description="one contact line printed on the handout, e.g. phone and web address")
+    note: ShortText | None = Field(None, description="a short note shown on every panel, e.g. how to book")
+
+
+class ClinicNote(Model):
+    """The clinic's own words about a body area, shown on that area's panel and handout."""
+
+    region: RegionRef = Field(description="the body area (a region's base id, e.g. `neck-back`)")
+    text: ShortText = Field(description="the note, in plain words")
+
+
 #: Top-level keys a data file may hold, and the model of one entry of each.
 COLLECTIONS: dict[str, type[Model]] = {
     "regions": RegionSpec,
@@ -270,3 +290,6 @@ COLLECTIONS: dict[str, type[Model]] = {
     "drawings": Drawing,
     "lessons": Lesson,
 }
+
+#: What only a clinic pack (an overlay folder) holds: its clinic (one mapping) and its notes (a list).
+CLINIC_PACK: dict[str, type[Model]] = {"clinic": Clinic, "clinic_notes": ClinicNote}

@@ -3,9 +3,10 @@
 `build_handout` puts a title and date on top, the body diagram with the subject's overlay (the same
 `subject_overlay` the map draws) and its legend on the left, the subject's sheet (`sheet_for`, the
 words the panel shows, for paper) on the right, sources under the legend and the disclaimer at the
-foot. Text is DejaVu Sans when installed (Debian `fonts-dejavu-core`), else the PDF core font with
-text folded to Latin-1. Text that does not fit is set smaller, then shortened ("...and 3 more in the
-app"), so it is always one page.
+foot, with the clinic's contact line under it when a clinic pack is loaded. Text is DejaVu Sans
+when installed (Debian `fonts-dejavu-core`), else the PDF core font with text folded to Latin-1.
+Text that does not fit is set smaller, then shortened ("...and 3 more in the app"), so it is always
+one page.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from bodymap.reference.text import Sheet, sheet_for
 DISCLAIMER = "Educational information, not a diagnosis. Pain has many causes: ask a qualified clinician."
 
 MARGIN, LEFT_W, GAP, FOOTER_H = 12.0, 78.0, 6.0, 14.0
+CONTACT_H = 7.0  # the footer's extra room for a clinic's name and contact line (two lines at the longest)
 SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
 SOURCE_SIZES = (7.0, 6.5, 6.0, 5.5)
 FOOTER_SIZES = (7.5, 7.0, 6.5, 6.0)
@@ -73,7 +75,7 @@ def _render(atlas: Atlas, sheet: Sheet, overlay: Overlay, when: date, font_dir: 
     pdf.set_creation_date(datetime.combine(when, time(12, 0)))
     x = MARGIN
     top = _header(pdf, sheet, when)
-    bottom = PAGE_H - MARGIN - FOOTER_H
+    bottom = PAGE_H - MARGIN - FOOTER_H - (CONTACT_H if atlas.clinic else 0.0)
     diagram_bottom = draw_diagram(pdf, atlas, overlay, x, top, LEFT_W, min(150.0, bottom - top - 70))
     legend_bottom = draw_legend(pdf, overlay, x, diagram_bottom + 2, LEFT_W)
 
@@ -115,11 +117,17 @@ def _header(pdf: PdfPage, sheet: Sheet, when: date) -> float:
 
 
 def _footer(pdf: PdfPage, atlas: Atlas, bottom: float, slack: float) -> float:
-    """A rule and the disclaimer below `bottom`; return by how many mm it overran the page."""
+    """A rule, the disclaimer and the clinic's contact line below `bottom`; return by how many mm it overran
+    the page. The contact line has room of its own, so it never shortens the disclaimer."""
     x, full = MARGIN, PAGE_W - 2 * MARGIN
     pdf.set_draw_color(*LINE)
     pdf.set_line_width(0.2)
     pdf.line(x, bottom + 2, PAGE_W - MARGIN, bottom + 2)
     footer = [Section("", [("Not a diagnosis", DISCLAIMER + " " + atlas.session.disclaimer)])]
     footer, size = pdf.fit(footer, full, FOOTER_H - 3 - slack / 4, FOOTER_SIZES)
-    return pdf.flow(footer, x, bottom + 3, full, size) - (PAGE_H - MARGIN + 1)
+    y = pdf.flow(footer, x, bottom + 3, full, size)
+    if atlas.clinic:
+        contact = [Section("", [(atlas.clinic.name, atlas.clinic.contact)])]
+        contact, size = pdf.fit(contact, full, CONTACT_H - 1 - slack / 8, FOOTER_SIZES)
+        y = pdf.flow(contact, x, y + 0.5, full, size)
+    return y - (PAGE_H - MARGIN + 1)

@@ -31,6 +31,7 @@ RED_FLAGS = "See a doctor first (do not wait for needling) if you have"
 NO_POINTS = "No trigger points of this map lie in this area."
 NO_REFERRING = "No muscle in this map sends pain here."
 NO_CANDIDATES = "No muscle in this map sends pain to the places you marked. A clinician can help find the cause."
+CLINIC = "From your clinic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ def region_sheet(atlas: Atlas, subject: Subject, medium: Medium = "screen") -> S
                 tuple(Line(c.name, opens=Subject("condition", c.condition)) for c in info.conditions)),
         red_flags(atlas, area_red_flags(atlas, [region.id])),
         *notes,
+        clinic_section(atlas, [region.id]),
     ]
     keys += [k for p in info.points for k in atlas.muscles[p.muscle].sources]
     return _sheet(subject, "Body area", region.label, region.clinical, (), sections, keys)
@@ -118,8 +120,8 @@ def muscle_sheet(atlas: Atlas, subject: Subject, medium: Medium = "screen") -> S
         where.append(Line(names(ref.spillover), lead="Sometimes", map_note=_hint(medium, "(dotted)")))
     linked = [Line(c.name, opens=Subject("condition", cid))
               for cid, c in atlas.conditions.items() if m.id in condition_muscle_ids(c)]
-    notes, keys = notes_sections(atlas, [atlas.regions[atlas.resolve(tp.region, "left")].notes
-                                         for tp in m.trigger_points])
+    areas = [atlas.resolve(tp.region, "left") for tp in m.trigger_points]
+    notes, keys = notes_sections(atlas, [atlas.regions[r].notes for r in areas])
     sections = [
         Section("about", "What it is", (Line(m.description),), "text"),
         Section("where", "Where its pain is felt", tuple(where), "text"),
@@ -132,6 +134,7 @@ def muscle_sheet(atlas: Atlas, subject: Subject, medium: Medium = "screen") -> S
         Section("conditions", "Conditions it is linked to", tuple(linked)),
         *notes,
         red_flags(atlas),
+        clinic_section(atlas, areas),
     ]
     return _sheet(subject, "Muscle", m.name, m.clinical, m.aka, sections, [*m.sources, *keys])
 
@@ -143,7 +146,8 @@ def condition_sheet(atlas: Atlas, subject: Subject, medium: Medium = "screen") -
     muscles = tuple(Line(f"{atlas.muscles[mid].name} · {role_words(role)}", opens=Subject("muscle", mid))
                     for mid, role in condition_muscles(atlas, c.id))
     tap = "; tap one to learn more." if medium == "screen" else "."
-    notes, keys = notes_sections(atlas, [atlas.regions[atlas.resolve(b, "left")].notes for b in c.regions])
+    areas = [atlas.resolve(b, "left") for b in c.regions]
+    notes, keys = notes_sections(atlas, [atlas.regions[r].notes for r in areas])
     sections = [
         Section("about", "About it", (Line(c.summary),), "text"),
         Section("felt", "Usually felt", (Line(felt, map_note=_hint(medium, "(hatched on the map)")),), "text"),
@@ -151,6 +155,7 @@ def condition_sheet(atlas: Atlas, subject: Subject, medium: Medium = "screen") -
                 intro=f"Numbered as on the {_place(medium)}{tap}"),
         red_flags(atlas, c.red_flags),
         *notes,
+        clinic_section(atlas, areas),
     ]
     return _sheet(subject, "Condition", c.name, c.clinical, c.synonyms, sections, [*c.sources, *keys])
 
@@ -170,6 +175,7 @@ def pain_sheet(atlas: Atlas, subject: Subject, medium: Medium = "screen") -> She
         else Section("candidates", "Muscles that may be involved", (Line(NO_CANDIDATES),), "text"),
         red_flags(atlas, area_red_flags(atlas, pain)),
         *notes,
+        clinic_section(atlas, pain),
     ]
     keys += [k for c in candidates for k in atlas.muscles[c.muscle].sources]
     return _sheet(subject, "Where does it hurt?", "Where it hurts", "", (), sections, keys)
@@ -192,6 +198,18 @@ def notes_sections(atlas: Atlas, notes_ids: Iterable[str]) -> tuple[list[Section
         ]
         keys += n.sources
     return sections, keys
+
+
+def clinic_section(atlas: Atlas, region_ids: Iterable[str]) -> Section:
+    """The "From your clinic" section: the clinic pack's note and its notes on the areas (drawn region ids;
+    a finer place gets the notes of the areas it lies in too), each area once. Empty (so left out) without them."""
+    bases = dict.fromkeys(atlas.regions[r].base_id for rid in region_ids for r in (rid, *atlas.ancestors(rid)))
+    noted = [b for b in bases if atlas.clinic_notes.get(b)]
+    lines = [Line(atlas.clinic.note, lead=atlas.clinic.name)] if atlas.clinic and atlas.clinic.note else []
+    for base in noted:
+        name = atlas.regions[atlas.region_ids_for(base)[0]].name if len(noted) > 1 else ""
+        lines += [Line(note.text, lead=name) for note in atlas.clinic_notes[base]]
+    return Section("clinic", CLINIC, tuple(lines), "text")
 
 
 def area_red_flags(atlas: Atlas, region_ids: Iterable[str]) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from bodymap.reference.search import SearchIndex
 from bodymap.ui.text import md
 
 DATA_ENV = "BODYMAP_DATA"
+OVERLAY_ENV = "BODYMAP_OVERLAY"
 DEFAULT_DATA = "data"
 
 
@@ -21,13 +22,25 @@ def data_folder() -> str:
     return os.environ.get(DATA_ENV, "").strip() or DEFAULT_DATA
 
 
+def overlay_folder() -> str:
+    """The clinic content pack's folder: $BODYMAP_OVERLAY, or "" for none."""
+    return os.environ.get(OVERLAY_ENV, "").strip()
+
+
+def load(folder: str, overlay: str | None = None) -> tuple[Atlas | None, tuple[Problem, ...]]:
+    """The atlas of a folder with a clinic pack's folder over it ("" for none; None: $BODYMAP_OVERLAY),
+    or None with every problem found (the pack's too). Shared by all sessions: never mutate it."""
+    return _load(folder, overlay_folder() if overlay is None else overlay)
+
+
 @st.cache_resource(max_entries=4, show_spinner="Loading the body map…")
-def load(folder: str) -> tuple[Atlas | None, tuple[Problem, ...]]:
-    """The atlas of a folder, or None with every problem found. Shared by all sessions: never mutate it."""
+def _load(folder: str, overlay: str) -> tuple[Atlas | None, tuple[Problem, ...]]:
+    """Cached by the data folder and the pack's folder together."""
     try:
-        atlas, problems = check_data(folder)
+        atlas, problems = check_data(folder, overlay or None)
     except OSError as exc:  # an unreadable folder: report it like a content problem
-        return None, (Problem(folder, 0, 0, "", f"cannot be read ({exc.strerror or type(exc).__name__})"),)
+        where = str(exc.filename) if exc.filename else folder  # the data folder's or the pack's
+        return None, (Problem(where, 0, 0, "", f"cannot be read ({exc.strerror or type(exc).__name__})"),)
     return atlas, tuple(problems)
 
 
@@ -73,8 +86,11 @@ def show_problems(folder: str, problems: tuple[Problem, ...]) -> None:
     """The error page: what is wrong with the content, every problem with its place, no traceback."""
     st.title("bodymap cannot start")
     count = len(problems)
+    overlay = overlay_folder()
+    where = f"“{md(folder)}” with the clinic pack “{md(overlay)}”" if overlay else f"“{md(folder)}”"
+    check = "`python -m bodymap check <folder> --overlay <pack>`" if overlay else "`python -m bodymap check <folder>`"
     st.error(
-        f"The content in the folder “{md(folder)}” has {count} problem{'s' if count != 1 else ''}, so the body map "
-        "cannot be shown. Fix them and reload the page (run `python -m bodymap check <folder>` to check).",
+        f"The content in the folder {where} has {count} problem{'s' if count != 1 else ''}, so the body map "
+        f"cannot be shown. Fix them and reload the page (run {check} to check).",
     )
     st.code("\n".join(str(p) for p in problems) or f"{folder}: no content found", language=None, wrap_lines=True)
