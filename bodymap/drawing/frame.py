@@ -130,20 +130,21 @@ def geo_ranges(regions: Sequence[Region], views: Sequence[str]) -> tuple[list[fl
     return [round(min(xs) - pad, DIGITS), round(max(xs) + pad, DIGITS)], [lat_lo, lat_hi]
 
 
-def _x_extent(regions: Sequence[Region], view: str) -> tuple[float, float]:
+def _extent(regions: Sequence[Region], view: str, axis: int) -> tuple[float, float]:
+    """Lowest and highest x (axis 0) or y (axis 1) drawn in a view: a crop's box, or its outlines'."""
     box = crop_box(view)
     if box:
-        return box[0], box[1]
-    xs = [x for r in regions if r.view == view for x, _ in r.outline]
-    return min(xs), max(xs)
+        return box[2 * axis], box[2 * axis + 1]
+    values = [p[axis] for r in regions if r.view == view for p in r.outline]
+    return min(values), max(values)
+
+
+def _x_extent(regions: Sequence[Region], view: str) -> tuple[float, float]:
+    return _extent(regions, view, 0)
 
 
 def _y_extent(regions: Sequence[Region], view: str) -> tuple[float, float]:
-    box = crop_box(view)
-    if box:
-        return box[2], box[3]
-    ys = [y for r in regions if r.view == view for _, y in r.outline]
-    return min(ys), max(ys)
+    return _extent(regions, view, 1)
 
 
 def title_y(regions: Sequence[Region], view: str) -> float:
