@@ -388,3 +388,12 @@ def test_the_presentation_start_screen_shows_the_map_and_lessons(real_atlas):
     checked(lessons.set_value("low-back-hip-and-leg").run())
     assert plain(at.title[0].value) == "Low back, hip and leg"
     assert query(at)["lesson"] == "low-back-hip-and-leg"
+
+
+def test_an_area_with_warning_signs_shows_them_on_its_panel_and_beside_the_ranked_muscles(real_atlas):
+    flags = real_atlas.region_notes[real_atlas.regions["chest-left"].notes].red_flags
+    assert flags
+    for link in ("region=chest-left", "pain=chest-left:8"):
+        at = app(link)
+        shown = " ".join(plain(e.value) for e in at.error)
+        assert " ".join(flags[0].split())[:60] in " ".join(shown.split()), link

@@ -188,3 +188,13 @@ def test_phone_shows_one_view_large_and_a_tap_names_the_area(phone_page, app_url
     page.locator(TITLE).scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "phone-panel.png"))
     assert_no_exception(page)
+
+
+@pytest.mark.timeout(90)
+def test_a_chest_area_shows_its_warning_signs_first(page, app_url, atlas):
+    open_app(page, app_url, "?pain=chest-left:8")
+    flag = atlas.region_notes[atlas.regions["chest-left"].notes].red_flags[0]
+    alert = page.locator("[data-testid=stAlertContentError]").filter(has_text="Call an ambulance").first
+    expect(alert).to_be_visible()
+    assert " ".join(flag.split())[:40] in " ".join(alert.inner_text().split())
+    assert_no_exception(page)
