@@ -96,10 +96,12 @@ def test_on_a_phone_every_place_is_large_enough_to_tap_in_some_view(phone_page, 
 
 
 @pytest.mark.timeout(120)
-def test_a_tap_in_a_close_up_on_a_phone(phone_page, app_url, atlas, artifacts):
+@pytest.mark.parametrize("choice", CLOSE_UPS)
+def test_a_tap_in_a_close_up_on_a_phone(phone_page, app_url, atlas, artifacts, choice):
     page = phone_page
-    open_app(page, app_url, "?view=hand-palm-right")
-    region = "thumb-palm-side-right"
+    open_app(page, app_url, f"?view={choice}")
+    places = atlas.drawn(CHOICES[choice][1][0])
+    region = places[len(places) // 3]
     x, y = region_xy(page, region, atlas)
     with rerun(page):
         page.touchscreen.tap(x, y)
@@ -109,5 +111,5 @@ def test_a_tap_in_a_close_up_on_a_phone(phone_page, app_url, atlas, artifacts):
     panel_top = page.locator(".st-key-panel").bounding_box()["y"]
     chart = page.locator(CHART).bounding_box()
     assert panel_top - (chart["y"] + chart["height"]) < 250
-    page.screenshot(path=str(artifacts / "phone-closeup.png"), full_page=True)
+    page.screenshot(path=str(artifacts / f"phone-{choice}.png"))
     assert_no_exception(page)
