@@ -13,8 +13,29 @@ from bodymap.ui.pain import where_it_hurts
 from bodymap.ui.present import presentation
 from bodymap.ui.text import md
 
-#: Layout only (less empty space above the title); no content goes through HTML.
-BASE_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>"
+#: Layout and accessibility only, on every page (presenting too); no content goes through HTML.
+#: - less empty space above the title;
+#: - text on the accent colour (primary buttons, the places chosen in a multi-select): Streamlit draws it white,
+#:   fine on the light theme's dark teal but 2:1 on the dark theme's light teal, so there it is near-black
+#:   (9.6:1). `light-dark()` follows the app's own theme (stApp's `color-scheme`), not the system's;
+#: - focus you can see where Streamlit shows none or only a faint tint (its buttons keep their own ring): the
+#:   scrollable main area (a tab stop), switches and checkboxes (their input is hidden, so the ring goes on the
+#:   label) and the text and list boxes (only their 1 px border changes colour);
+#: - readers who ask their system for less motion get none: animations and transitions end at once (a
+#:   hundredth of a millisecond rather than `none`, so code waiting for their end events still gets them).
+BASE_CSS = """<style>
+[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }
+[data-testid='stBaseButton-primary'], [data-testid='stBaseButton-primary'] *, .stMultiSelect [data-tag] * {
+  color: light-dark(#ffffff, #111111); }
+[data-testid='stMain']:focus-visible { outline: 2px solid light-dark(#09646d, #5cc8d2); outline-offset: -3px; }
+.stCheckbox label:has(input:focus-visible), .react-aria-ComboBox > div:focus-within,
+.react-aria-TextField > div:focus-within {
+  outline: 2px solid light-dark(#09646d, #5cc8d2); outline-offset: 2px; }
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
+    animation-delay: 0s !important; transition-duration: 0.01ms !important; transition-delay: 0s !important;
+    scroll-behavior: auto !important; } }
+</style>"""
 PAGE_LABELS = {"explore": "Explore", "pain": "Where does it hurt?", "guide": "Session guide & safety"}
 
 
@@ -35,7 +56,6 @@ def short_disclaimer(text: str, sentences: int = 2) -> str:
 def header(disclaimer: str) -> None:
     """Title and presentation toggle, the short disclaimer, link notices and the page control."""
     screen = state.screen()
-    st.html(BASE_CSS)
     state.preset("page-pick", screen.page)
     state.preset("present-toggle", screen.presenting)
     with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
@@ -55,6 +75,7 @@ def header(disclaimer: str) -> None:
 def run() -> None:
     """Render the app."""
     st.set_page_config(page_title="bodymap — trigger point body map", page_icon="🩺", layout="wide")
+    st.html(BASE_CSS)
     folder = data_folder()
     atlas, problems = load(folder)
     if atlas is None:
