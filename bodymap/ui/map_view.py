@@ -11,16 +11,19 @@ from bodymap.drawing.overlays import build_spec
 from bodymap.drawing.selection import region_from_event
 from bodymap.reference import screen as sm
 from bodymap.reference import showing
+from bodymap.reference.map_text import map_lines
 from bodymap.reference.overlay import Overlay
 from bodymap.reference.screen import Screen
 from bodymap.ui import state
 from bodymap.ui.loading import fingerprint
+from bodymap.ui.text import md
 
 #: Where plotly geo fetches its (empty) world topojson: a stub served by Streamlit's static serving
 #: (`static/topojson/world_110m.json`, `server.enableStaticServing`), so no request leaves the app.
 TOPOJSON_URL = "app/static/topojson/"
 #: On a phone one view fills the width; this tall, it is as large as a phone screen allows.
 PHONE_HEIGHT = 680
+TEXT_LABEL = "What the map shows (as text)"
 CHART_CONFIG = {
     "displayModeBar": False,
     "scrollZoom": False,
@@ -76,12 +79,22 @@ def screen_map(atlas: Atlas, screen: Screen, *, key: str, overlay: Overlay | Non
 
     st.plotly_chart(fig, on_select=_on_select, selection_mode="points", key=key, config=CHART_CONFIG,
                     width="stretch", alt=alt_text(atlas, overlay, selected, views))
+    map_as_text(map_lines(atlas, overlay, selected, views, highlight_label=showing.highlight_label(screen),
+                          focus_point=screen.focus_point))
+
+
+def map_as_text(lines: tuple[str, ...]) -> None:
+    """Everything the map shows, in words, under it (collapsed): for screen readers, and for anyone who cannot
+    tell the drawing's colours and patterns apart."""
+    with st.expander(TEXT_LABEL):
+        st.markdown("\n".join(f"- {md(line)}" for line in lines))
 
 
 def alt_text(atlas: Atlas, overlay: Overlay, selected: str | None, views: tuple[str, ...]) -> str:
     """A short description of the map for screen readers."""
     shown = " and ".join(v for v in views)
-    parts = [f"Body map, {shown} view. Click or tap an area of the body to choose it, or use the list of areas."]
+    parts = [f"Body map, {shown} view. Click or tap an area of the body to choose it, or use the list of areas. "
+             f"All it shows is also written out under it: {TEXT_LABEL}."]
     if selected in atlas.regions:
         parts.append(f"Selected: {atlas.regions[selected].label}.")
     names = [lay.name for lay in overlay.layers]

@@ -104,3 +104,16 @@ def test_the_audit_catches_a_violation(themed_page):
     themed_page.set_content('<html lang="en"><title>t</title><main><p style="color:#aaa;background:#fff">faint'
                             "</p></main></html>")
     assert [v["id"] for v in audit(themed_page)] == ["color-contrast"]
+
+
+@pytest.mark.timeout(90)
+def test_the_map_as_text_opens_under_the_map_and_passes_the_audit(themed_page, app_url, atlas):
+    themed_page.goto(app_url + "?muscle=supinator")
+    wait_idle(themed_page)
+    expander = themed_page.locator("[data-testid=stExpander]").filter(has_text="What the map shows (as text)").first
+    expander.locator("summary").click()
+    expect(expander).to_contain_text(f"{atlas.muscles['supinator'].name}: pain often felt at")
+    expect(expander).to_contain_text("trigger points shown:")
+    violations = audit(themed_page)
+    if violations:
+        pytest.fail(f"axe found with the map's text open:\n{report(violations)}", pytrace=False)
