@@ -4,6 +4,8 @@ its panel, go back, present the area with the "Present" switch, step with the ar
 Nothing here clicks: every move is Tab / Shift+Tab, Enter, Space, the arrow keys or typing into a list's filter.
 Each element that takes the focus on the way must show it (WCAG 2.4.7): an outline or a ring (box-shadow) on the
 element, or on a wrapper around it when the element itself is hidden (a switch's input) or is a bare text field.
+When a press removes the focused element (a button that opens another panel), the browser goes on from where it
+was; Tab past either end of the page leaves it for the browser's own controls, and the next press comes back.
 """
 
 from __future__ import annotations
@@ -54,6 +56,12 @@ _FOCUS_RING_JS = """() => {
   return null;
 }"""
 
+#: The text of a list's active option (the one Enter chooses) equals the argument.
+_ACTIVE_OPTION_JS = """label => {
+  const id = document.activeElement?.getAttribute('aria-activedescendant');
+  return !!id && document.getElementById(id)?.textContent.trim() === label;
+}"""
+
 
 def focused(page) -> str:
     return page.evaluate(_DESCRIBE_JS)
@@ -72,6 +80,9 @@ def tab_to(page, is_target: str, *, back: bool = False) -> list[str]:
     stops = []
     for _ in range(MAX_TABS):
         page.keyboard.press("Shift+Tab" if back else "Tab")
+        if page.evaluate("() => document.activeElement === document.body"):
+            stops.append("(out of the page: the browser's own controls)")  # Tab wraps around past the page's ends
+            continue
         stops.append(assert_focus_visible(page))
         if page.evaluate(f"() => !!document.activeElement && ({is_target})(document.activeElement)"):
             return stops
@@ -101,6 +112,7 @@ def test_choose_an_area_open_a_muscle_and_present_with_the_keyboard_only(page, a
     tab_to(page, in_key("pick-region", "input"))
     page.keyboard.type(region.label)
     expect(page.get_by_role("option", name=region.label, exact=True)).to_be_visible()
+    page.wait_for_function(_ACTIVE_OPTION_JS, arg=region.label)  # the list has moved to it: Enter takes it
     with rerun(page):
         page.keyboard.press("Enter")
     title_is(page, f"Selected: {region.label}")
