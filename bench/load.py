@@ -308,6 +308,11 @@ def tree_cpu_s(pid: int) -> float:
     return total
 
 
+def _own_cpu_s() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
 def run_level(args, names: dict[str, str], tmp: Path) -> dict:
     target = h.bodymap_target(())
     Config.think, Config.query, Config.timeout, Config.names = args.think, args.query, args.timeout, names
@@ -320,7 +325,7 @@ def run_level(args, names: dict[str, str], tmp: Path) -> dict:
         warm_click = warm.click(warm.regions[0], names.get(warm.regions[0]))
         warm.close()
         gevent.sleep(1.0)
-        rss_base, cpu0 = server.rss_kib(), tree_cpu_s(server.proc.pid)
+        rss_base, cpu0, own0 = server.rss_kib(), tree_cpu_s(server.proc.pid), _own_cpu_s()
         runs0 = len(server.runs())
 
         env = Environment(user_classes=[StreamlitSession], host=StreamlitSession.host, stop_timeout=None)
@@ -329,10 +334,18 @@ def run_level(args, names: dict[str, str], tmp: Path) -> dict:
         spawned: dict[str, float] = {}
         env.events.spawning_complete.add_listener(lambda user_count: spawned.setdefault("t", time.monotonic()))
         rss_samples: list[tuple[float, int]] = []
+        health_ms: list[float] = []
 
         def sample() -> None:
+            """Each second: the server's RSS, and how long its health check takes (what a probe sees)."""
             while True:
                 rss_samples.append((time.monotonic(), server.rss_kib()))
+                t0 = time.perf_counter()
+                try:
+                    requests.get(f"{server.url}_stcore/health", timeout=10).raise_for_status()
+                    health_ms.append((time.perf_counter() - t0) * 1000)
+                except requests.RequestException:
+                    health_ms.append(float("inf"))
                 gevent.sleep(1.0)
 
         runner = env.create_local_runner()
@@ -341,7 +354,7 @@ def run_level(args, names: dict[str, str], tmp: Path) -> dict:
         runner.start(args.sessions, spawn_rate=args.spawn_rate)
         gevent.sleep(args.seconds)
         t_end = time.monotonic()
-        rss_end, cpu1 = server.rss_kib(), tree_cpu_s(server.proc.pid)
+        rss_end, cpu1, own1 = server.rss_kib(), tree_cpu_s(server.proc.pid), _own_cpu_s()
         connected = runner.user_count
         runner.quit()
         sampler.kill()
@@ -349,7 +362,9 @@ def run_level(args, names: dict[str, str], tmp: Path) -> dict:
         log = tmp / f"{target.name}-{server.port}.log"
     tracebacks = _tracebacks(log.read_text(errors="replace") if log.exists() else "")
     return summarise(args, rec, t_start, spawned.get("t", t_end), t_end, rss_base, rss_end, rss_samples,
-                     cpu1 - cpu0, runs, connected, warm_open, warm_click) | {"server_tracebacks": tracebacks}
+                     cpu1 - cpu0, runs, connected, warm_open, warm_click) | {
+        "server_tracebacks": tracebacks, "load_client_cpu_share": (own1 - own0) / args.seconds,
+        "health_ms": {"n": len(health_ms), "p50": h.pct(health_ms, 50), "max": max(health_ms, default=float("nan"))}}
 
 
 def _tracebacks(log: str, keep: int = 3) -> list[str]:
