@@ -336,6 +336,8 @@ def run_level(args, names: dict[str, str], tmp: Path) -> dict:
         rss_samples: list[tuple[float, int]] = []
         health_ms: list[float] = []
 
+        last = [time.monotonic()]
+
         def sample() -> None:
             """Each second: the server's RSS, and how long its health check takes (what a probe sees)."""
             while True:
@@ -347,17 +349,23 @@ def run_level(args, names: dict[str, str], tmp: Path) -> dict:
                 except requests.RequestException:
                     health_ms.append(float("inf"))
                 gevent.sleep(1.0)
+                if time.monotonic() - last[0] >= 10:
+                    last[0] = time.monotonic()
+                    done = len(rec.samples.get(FINISHED, []))
+                    errs = sum(len(v) for v in rec.errors.values())
+                    print(f"    {time.monotonic() - t_start:4.0f} s: {runner.user_count} users, {done} clicks, "
+                          f"{errs} errors, RSS {rss_samples[-1][1] / 1024:.0f} MiB", flush=True)
 
         runner = env.create_local_runner()
-        sampler = gevent.spawn(sample)
         t_start = time.monotonic()
+        sampler = gevent.spawn(sample)
         runner.start(args.sessions, spawn_rate=args.spawn_rate)
         gevent.sleep(args.seconds)
         t_end = time.monotonic()
         rss_end, cpu1, own1 = server.rss_kib(), tree_cpu_s(server.proc.pid), _own_cpu_s()
         connected = runner.user_count
-        runner.quit()
         sampler.kill()
+        runner.quit()
         runs = server.runs()[runs0:]
         log = tmp / f"{target.name}-{server.port}.log"
     tracebacks = _tracebacks(log.read_text(errors="replace") if log.exists() else "")
