@@ -60,7 +60,9 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench import harness as h
 
-MAP_KEY = "map"
+#: Per app: the chart's widget key, and the element kinds whose text names the selection (bodymap: the
+#: panel's subheader; the floor: one `st.write` line).
+TARGETS = {"bodymap": ("map", ("heading",)), "floor-geo": ("floor", ("markdown",))}
 DESKTOP_UA = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
               "Chrome/130.0.0.0 Safari/537.36 bodymap-load")
 OPEN, HEADING, FINISHED = "open: page + first run", "click: panel heading", "click: run finished"
@@ -81,7 +83,8 @@ def selection_json(region: str, index: int) -> str:
 class Session:
     """One browser session over the websocket protocol (blocking; cooperative under gevent)."""
 
-    def __init__(self, base_url: str, query: str = "", timeout: float = 30.0):
+    def __init__(self, base_url: str, query: str = "", timeout: float = 30.0, app: str = "bodymap"):
+        self.key, self.text_kinds = TARGETS[app]
         self.base = base_url.rstrip("/")
         self.query = query
         self.timeout = timeout
@@ -114,7 +117,7 @@ class Session:
         self._send_rerun()
         run = self._read_run()
         if not self.chart_id:
-            raise ProtocolError(f"no plotly_chart with key {MAP_KEY!r} in the first run")
+            raise ProtocolError(f"no plotly_chart with key {self.key!r} in the first run")
         return {"ms": (time.perf_counter() - t0) * 1000, "bytes": nbytes + run["bytes"]}
 
     def click(self, region: str, expected: str | None) -> dict:
@@ -171,13 +174,13 @@ class Session:
                 continue
             el = msg.delta.new_element
             which = el.WhichOneof("type")
-            if which == "plotly_chart" and el.plotly_chart.id.endswith(f"-{MAP_KEY}"):
+            if which == "plotly_chart" and el.plotly_chart.id.endswith(f"-{self.key}"):
                 self.chart_id = el.plotly_chart.id
                 self.fragment_id = msg.delta.fragment_id
                 if not self.regions:
                     self.regions = _locations(el.plotly_chart.spec)
-            elif which == "heading" and heading_ms is None and expected is not None:
-                if _names(expected, _UNESCAPE.sub(r"\1", el.heading.body)):
+            elif which in self.text_kinds and heading_ms is None and expected is not None:
+                if _names(expected, _UNESCAPE.sub(r"\1", getattr(el, which).body)):
                     heading_ms = (time.perf_counter() - t0) * 1000
             elif which == "exception":
                 self.exceptions.append(el.exception.message[:120] or el.exception.type)
@@ -196,6 +199,7 @@ def _names(name: str, text: str) -> bool:
 # Locust -------------------------------------------------------------------------------------------
 
 class Config:
+    app = "bodymap"
     think = 1.0
     query = ""
     timeout = 30.0
@@ -223,7 +227,7 @@ class StreamlitSession(User):
                                              exception=exc, context={"t": time.monotonic()})
 
     def _open(self) -> None:
-        s = Session(self.host, Config.query, Config.timeout)
+        s = Session(self.host, Config.query, Config.timeout, Config.app)
         t0 = time.perf_counter()
         try:
             run = s.open()
@@ -314,13 +318,14 @@ def _own_cpu_s() -> float:
 
 
 def run_level(args, names: dict[str, str], tmp: Path) -> dict:
-    target = h.bodymap_target(())
+    target = h.bodymap_target(()) if args.target == "bodymap" else h.floor_target("geo")
+    Config.app = args.target
     Config.think, Config.query, Config.timeout, Config.names = args.think, args.query, args.timeout, names
     StreamlitSession.wait_time = constant(args.think)
     with h.serve(target, tmp) as server:
         StreamlitSession.host = server.url.rstrip("/")
         # Warm-up: one session opens and clicks once (imports, st.cache_resource), then leaves.
-        warm = Session(StreamlitSession.host, args.query, args.timeout)
+        warm = Session(StreamlitSession.host, args.query, args.timeout, args.target)
         warm_open = warm.open()
         warm_click = warm.click(warm.regions[0], names.get(warm.regions[0]))
         warm.close()
@@ -403,7 +408,8 @@ def summarise(args, rec: Recorder, t_start: float, t_spawned: float, t_end: floa
     peak = max([kib for _, kib in rss_samples] + [rss_end])
     n = args.sessions
     return {
-        "sessions": n, "seconds": args.seconds, "think_s": args.think, "spawn_rate": args.spawn_rate,
+        "target": args.target, "sessions": n,
+        "seconds": args.seconds, "think_s": args.think, "spawn_rate": args.spawn_rate,
         "ramp_s": t_spawned - t_start, "steady_s": steady_s,
         "open": stats(OPEN), "heading": heading, "finished": finished, "heading_whole_run": heading_all,
         "clicks_total": clicks_total, "clicks_per_s": heading["n"] / steady_s,
@@ -422,13 +428,13 @@ def summarise(args, rec: Recorder, t_start: float, t_spawned: float, t_end: floa
 
 
 def report(rows: list[dict]) -> str:
-    lines = ["| sessions | clicks (steady) | clicks/s | errors | panel heading p50 / p95 / max | "
+    lines = ["| app | sessions | clicks (steady) | clicks/s | errors | panel heading p50 / p95 / max | "
              "run finished p50 / p95 | open p50 / p95 | server CPU | CPU per click | RSS base -> end | per session |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         hd, fi, op = r["heading"], r["finished"], r["open"]
         lines.append(
-            f"| {r['sessions']} | {hd['n']} | {r['clicks_per_s']:.1f} | {r['errors']} | "
+            f"| {r['target']} | {r['sessions']} | {hd['n']} | {r['clicks_per_s']:.1f} | {r['errors']} | "
             f"{hd['p50']:.0f} / {hd['p95']:.0f} / {hd['max']:.0f} ms | {fi['p50']:.0f} / {fi['p95']:.0f} ms | "
             f"{op['p50']:.0f} / {op['p95']:.0f} ms | {r['server_cpu_share'] * 100:.0f} % | "
             f"{r['server_cpu_ms_per_click']:.0f} ms | {r['rss_base_mib']:.0f} -> {r['rss_end_mib']:.0f} MiB | "
@@ -445,6 +451,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60.0, help="length of each level, ramp-up included")
     ap.add_argument("--think", type=float, default=1.0, help="seconds between a finished click and the next")
     ap.add_argument("--spawn-rate", type=float, default=10.0, help="sessions opened per second during ramp-up")
+    ap.add_argument("--target", default="bodymap", choices=sorted(TARGETS),
+                    help="the app: bodymap, or the choropleth floor (bench/floor_app.py) for a baseline")
     ap.add_argument("--query", default="", help="the page's query string (a deep link), without '?'")
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for any one server message")
     ap.add_argument("--json", action="store_true", help="write the raw numbers to bench/results/")
@@ -452,7 +460,7 @@ def main() -> None:
     levels = [int(x) for x in args.sessions.split(",")]
     if any(n < 1 or n > 500 for n in levels) or not 5 <= args.seconds <= 300:
         ap.error("bounded runs only: 1-500 sessions, 5-300 seconds")
-    names = h.bodymap_target(()).names
+    names = h.bodymap_target(()).names if args.target == "bodymap" else {}
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in levels:
