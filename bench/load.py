@@ -12,10 +12,11 @@ user is one browser session:
    `rerun_script` (ClientState: the page's query string, context info) and read `ForwardMsg`s until
    `script_finished`. The map is the `plotly_chart` element whose id ends in `-map`; its id and its
    fragment id are kept from the deltas, and the clickable regions are the choropleth's `locations`.
-2. click, in a loop, after --think seconds: send a `BackMsg` `rerun_script` with `fragment_id` (the map
-   lives in an `st.fragment`, so the browser reruns only that) and one `WidgetState` for the chart
-   (`string_value`, the JSON plotly's click gives: {"selection": {"points": [{"location": id,
-   "customdata": id}], "point_indices": [i], "box": [], "lasso": []}}), then read until
+2. click, in a loop, after a think time (uniform, --think +-50 %): send a `BackMsg` `rerun_script`
+   with `fragment_id` (the map lives in an `st.fragment`, so the browser reruns only that) and one
+   `WidgetState` for the chart (`string_value`, the JSON plotly's click gives: {"selection":
+   {"points": [{"location": id, "customdata": id}], "point_indices": [i], "box": [], "lasso": []}}),
+   then read until
    `script_finished`. Timed: until the first heading delta naming the region arrives (what a person
    waits for: the panel is drawn before the map) and until `script_finished` (the whole run, the new
    figure included). The chart's element id is a hash of its figure, which changes on every click, so
@@ -52,7 +53,7 @@ import locust  # noqa: F401
 import gevent
 import requests
 import websocket
-from locust import User, constant, task
+from locust import User, between, task
 from locust.env import Environment
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -209,7 +210,7 @@ class Config:
 class StreamlitSession(User):
     """A browser tab: opens the app, then clicks regions of the map until stopped."""
 
-    wait_time = constant(1.0)  # replaced by --think in main()
+    wait_time = between(0.5, 1.5)  # replaced from --think in run_level()
     host = "http://127.0.0.1"  # replaced by the server's address in main()
 
     def on_start(self) -> None:
@@ -321,7 +322,8 @@ def run_level(args, names: dict[str, str], tmp: Path) -> dict:
     target = h.bodymap_target(()) if args.target == "bodymap" else h.floor_target("geo")
     Config.app = args.target
     Config.think, Config.query, Config.timeout, Config.names = args.think, args.query, args.timeout, names
-    StreamlitSession.wait_time = constant(args.think)
+    # Uniform think time around --think (+-50 %): sessions with a constant pause click in lockstep waves.
+    StreamlitSession.wait_time = between(0.5 * args.think, 1.5 * args.think)
     with h.serve(target, tmp) as server:
         StreamlitSession.host = server.url.rstrip("/")
         # Warm-up: one session opens and clicks once (imports, st.cache_resource), then leaves.
@@ -449,7 +451,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sessions", default="50", help="concurrent sessions; comma-separated for several levels")
     ap.add_argument("--seconds", type=float, default=60.0, help="length of each level, ramp-up included")
-    ap.add_argument("--think", type=float, default=1.0, help="seconds between a finished click and the next")
+    ap.add_argument("--think", type=float, default=1.0,
+                    help="mean seconds between a finished click and the next (uniform, +-50 %%)")
     ap.add_argument("--spawn-rate", type=float, default=10.0, help="sessions opened per second during ramp-up")
     ap.add_argument("--target", default="bodymap", choices=sorted(TARGETS),
                     help="the app: bodymap, or the choropleth floor (bench/floor_app.py) for a baseline")
