@@ -26,7 +26,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import async_playwright
 
 from bench import harness as h
-from tests.support.live_app import READY, launch_chromium
+from tests.support.live_app import CHART, HOVERED, READY, launch_chromium
 
 
 async def open_page(browser, server: h.Server, target: h.Target):
@@ -37,32 +37,103 @@ async def open_page(browser, server: h.Server, target: h.Target):
     return context, page
 
 
-async def click_loop(page, target: h.Target, plan: list[dict], until: float, think: float, offset: int) -> dict:
-    """Click through `plan` (starting at `offset`) until the deadline; returns latencies and errors."""
-    lat, errors, i, prev = [], [], offset, None
+# The figure's click counter (the app puts it in layout.meta.clicks, so every click changes the figure);
+# null when the chart has none (the floors).
+JS_META_CLICKS = """
+sel => { const gd = document.querySelector(sel), m = gd && gd.layout && gd.layout.meta;
+         return m && typeof m.clicks === 'number' ? m.clicks : null; }
+"""
+# The same cause, in the order they are checked after a miss.
+MISS_KINDS = ("hover not on target", "app error shown", "click not applied (figure unchanged)",
+              "panel unchanged (figure redrawn)")
+
+
+async def click_loop(page, target: h.Target, plan: list[dict], until: float, think: float, offset: int,
+                     verify_hover: bool) -> dict:
+    """Click through `plan` (starting at `offset`) until the deadline; returns latencies and errors.
+
+    With verify_hover, a click is only made once plotly's hover is on the target (plotly selects the
+    last *hovered* point, and hover is throttled: on a starved page a click right after a move selects
+    the region hovered before). After the panel names the region, the loop also waits until the
+    chart shows the figure of that run (its click counter moved): the map is a new element after every
+    click (its id is a hash of its figure), and a click on the previous one is ignored by the server."""
+    lat, errors, i, prev, aims = [], [], offset, None, {"re-aimed": 0}
     while time.monotonic() < until:
         t = plan[i % len(plan)]
         i += 1
         if prev and h.names_clash(t["name"], prev):
             continue
+        clicks0 = await page.evaluate(JS_META_CLICKS, CHART)
         try:
-            await page.mouse.move(t["x"] - 3, t["y"] - 3)
-            await page.mouse.move(t["x"], t["y"], steps=2)
-            await page.wait_for_timeout(150)  # plotly's hover throttle; a think time the floor gets too
+            if verify_hover:
+                await page.mouse.move(0, 0)
+                await page.wait_for_function(HOVERED, arg=[CHART, None], polling=50, timeout=5_000)
+                t = await _aim(page, target, t, aims)
+                if t is None:
+                    errors.append(MISS_KINDS[0])
+                    prev = plan[(i - 1) % len(plan)]["name"]
+                    await asyncio.sleep(think)
+                    continue
+            else:
+                await page.mouse.move(t["x"] - 3, t["y"] - 3)
+                await page.mouse.move(t["x"], t["y"], steps=2)
+                await page.wait_for_timeout(150)  # plotly's hover throttle; a think time the floor gets too
             await page.evaluate(h.JS_ARM, [target.title, target.fallback, t["name"]])
             await page.mouse.click(t["x"], t["y"])
             await page.wait_for_function(h.JS_DONE, polling=50, timeout=15_000)
             lat.append((await page.evaluate(h.JS_RESULT))["ms"])
             await page.wait_for_selector(READY, timeout=15_000)
+            if clicks0 is not None:  # the new figure is on the page before the next click
+                await page.wait_for_function(f"() => ({JS_META_CLICKS})({CHART!r}) !== {clicks0}", polling=50,
+                                             timeout=15_000)
             if await page.locator("[data-testid=stException]").count():
-                errors.append("exception shown")
+                errors.append(MISS_KINDS[1])
         except PlaywrightError as exc:
-            errors.append(str(exc).splitlines()[0][:120])
             with contextlib.suppress(PlaywrightError):  # recover: let the app settle before the next click
                 await page.wait_for_selector(READY, timeout=15_000)
+            errors.append(await _miss_kind(page, clicks0, exc))
         prev = t["name"]
         await asyncio.sleep(think)
-    return {"lat": lat, "errors": errors}
+    return {"lat": lat, "errors": errors, "re_aimed": aims["re-aimed"]}
+
+
+async def _aim(page, target: h.Target, t: dict, aims: dict) -> dict | None:
+    """Move onto `t` and wait for plotly's hover on it; if it does not come, measure the target's point
+    again on this page and try once more (the drawing moves by a few pixels once a region is selected:
+    plotly geo refits it, so points measured on the first page can be off for small regions)."""
+    await page.mouse.move(t["x"], t["y"], steps=2)
+    try:
+        await page.wait_for_function(HOVERED, arg=[CHART, t["key"]], polling=50, timeout=5_000)
+        return t
+    except PlaywrightError:
+        pass
+    aims["re-aimed"] += 1
+    fresh = [x for x in await page.evaluate(h.JS_TARGETS, target.shapes) if x["key"] == t["key"]]
+    if not fresh:
+        return None
+    t = {**t, "x": fresh[0]["x"], "y": fresh[0]["y"]}
+    await page.mouse.move(0, 0)
+    await page.mouse.move(t["x"], t["y"], steps=2)
+    try:
+        await page.wait_for_function(HOVERED, arg=[CHART, t["key"]], polling=50, timeout=5_000)
+        return t
+    except PlaywrightError:
+        return None
+
+
+async def _miss_kind(page, clicks0, exc: Exception) -> str:
+    """Why a click did not name its region: an error on the page, the server never applied it (the figure's
+    click counter did not move: the click went to an outdated chart, or plotly selected nothing), or it
+    was applied and the panel still did not change."""
+    try:
+        if await page.locator("[data-testid=stException]").count():
+            return MISS_KINDS[1]
+        if clicks0 is not None:
+            now = await page.evaluate(JS_META_CLICKS, CHART)
+            return MISS_KINDS[2] if now == clicks0 else MISS_KINDS[3]
+    except PlaywrightError:
+        pass
+    return str(exc).splitlines()[0][:120]
 
 
 async def sample_rss(server: h.Server, stop: asyncio.Event, out: list[int]) -> None:
@@ -101,7 +172,8 @@ async def run_level(p, target: h.Target, n: int, args, tmp: Path) -> dict:
             sampler = asyncio.create_task(sample_rss(server, stop, samples))
             until = time.monotonic() + args.duration
             runs0 = len(server.runs())
-            results = await asyncio.gather(*(click_loop(pg, target, plan, until, args.think, k * 7)
+            results = await asyncio.gather(*(click_loop(pg, target, plan, until, args.think, k * 7,
+                                                        not args.no_hover_check)
                                              for k, (_, pg) in enumerate(pages)))
             stop.set()
             await sampler
@@ -116,7 +188,10 @@ async def run_level(p, target: h.Target, n: int, args, tmp: Path) -> dict:
     if failed_opens:
         errors += [f"page did not become interactive within 120 s (x{failed_opens})"] * failed_opens
     return {"target": target.name, "sessions": n, "clicks": len(lat), "errors": len(errors),
-            "error_kinds": sorted(set(errors))[:5], "p50": h.pct(lat, 50), "p95": h.pct(lat, 95),
+            "error_kinds": sorted(set(errors))[:5],
+            "error_counts": {k: errors.count(k) for k in sorted(set(errors))},
+            "re_aimed": sum(r.get("re_aimed", 0) for r in results),
+            "p50": h.pct(lat, 50), "p95": h.pct(lat, 95),
             "clicks_per_s": len(lat) / args.duration, "open_s": open_s,
             "server_runs": len(runs), "script_ms_p50": h.pct([r["ms"] - r.get("finish_ms", 0) for r in runs], 50),
             "rss_one_mib": rss_one / 1024, "rss_peak_mib": peak / 1024,
@@ -130,9 +205,10 @@ def report(rows: list[dict]) -> str:
         lines.append(f"| {r['target']} | {r['sessions']} | {r['clicks']} | {r['errors']} | {r['p50']:.0f} ms | "
                      f"{r['p95']:.0f} ms | {r['clicks_per_s']:.1f} | {r['script_ms_p50']:.0f} ms | "
                      f"{r['rss_one_mib']:.0f} MiB | {r['rss_peak_mib']:.0f} MiB | {r['rss_per_session_mib']:.2f} MiB |")
-    kinds = {k for r in rows for k in r["error_kinds"]}
-    if kinds:
-        lines += ["", "Error kinds: " + "; ".join(sorted(kinds))]
+    for r in rows:
+        if r.get("error_counts"):
+            lines += ["", f"Errors, {r['target']} x{r['sessions']}: "
+                      + "; ".join(f"{k} x{v}" for k, v in r["error_counts"].items())]
     return "\n".join(lines)
 
 
@@ -160,6 +236,8 @@ def main() -> None:
     ap.add_argument("--think", type=float, default=0.2, help="seconds between a finished click and the next")
     ap.add_argument("--target", default="bodymap", help="bodymap, floor, floor-geo (comma-separated)")
     ap.add_argument("--open-parallel", type=int, default=4, help="pages opened at once while setting up")
+    ap.add_argument("--no-hover-check", action="store_true",
+                    help="click 150 ms after moving, without waiting for plotly's hover (the old behaviour)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     rows = asyncio.run(amain(args))

@@ -185,6 +185,9 @@ _HOVERED_JS = """
 }
 """
 
+#: `page.wait_for_function(HOVERED, arg=[CHART, key])`: plotly's last hover is on the point `key` (None: no hover).
+HOVERED = _HOVERED_JS
+
 _HOVER_INFO_JS = """
 sel => (document.querySelector(sel)?._hoverdata || []).map(p => ({trace: p.data && p.data.name,
   location: p.location, customdata: p.customdata, label: p.hovertext || p.text}))
