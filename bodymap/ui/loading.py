@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import streamlit as st
@@ -38,6 +39,8 @@ def _load(folder: str, overlay: str) -> tuple[Atlas | None, tuple[Problem, ...]]
     """Cached by the data folder and the pack's folder together."""
     try:
         atlas, problems = check_data(folder, overlay or None)
+        gc.collect()
+        gc.freeze()  # the loaded content lives as long as the app: keep it out of every later collection
     except OSError as exc:  # an unreadable folder: report it like a content problem
         where = str(exc.filename) if exc.filename else folder  # the data folder's or the pack's
         return None, (Problem(where, 0, 0, "", f"cannot be read ({exc.strerror or type(exc).__name__})"),)
