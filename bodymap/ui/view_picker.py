@@ -16,6 +16,8 @@ from bodymap.reference import showing
 from bodymap.reference.screen import Screen
 from bodymap.ui import state
 
+#: Height in px of the row above the map (one button).
+BAR_HEIGHT = 48
 BODY_CHOICES = {"Both": "both", "Front": "front", "Back": "back"}
 CLOSER = [cid for cid in CHOICES if cid not in BODY_CHOICES.values()]
 
@@ -30,7 +32,13 @@ def whole_body() -> tuple[str, ...]:
 
 
 def zoom_bar(atlas: Atlas, screen: Screen, key: str) -> None:
-    """The way back from a closer view, or an offer of the chosen area's close-up."""
+    """The way back from a closer view, or an offer of the chosen area's close-up, in a row of fixed height:
+    the map below never moves when the offer comes and goes (a second tap lands where it was aimed)."""
+    with st.container(height=BAR_HEIGHT, border=False, key=f"{key}-bar"):
+        _zoom_button(atlas, screen, key)
+
+
+def _zoom_button(atlas: Atlas, screen: Screen, key: str) -> None:
     views = showing.views_for(atlas, screen)
     if not set(views) <= set(BODY_VIEWS):
         st.button("← Whole body", key=f"{key}-whole-body", type="secondary",
