@@ -91,6 +91,21 @@ def click_region(page, region_id: str, atlas: Atlas | None = None, tries: int = 
                 raise
 
 
+def tap_region(page, region_id: str, atlas: Atlas | None = None, tries: int = 3) -> None:
+    """Tap a point well inside the region (a touch page) and wait for the run it causes to finish; a tap that
+    starts no run at all is made again, up to `tries` times (as `click_region` does for clicks)."""
+    for attempt in range(1, tries + 1):
+        x, y = region_xy(page, region_id, atlas)
+        before = script_runs(page)
+        page.touchscreen.tap(x, y)
+        try:
+            wait_idle(page, since=before, timeout=CLICK_ANSWER_MS)
+            return
+        except PlaywrightTimeoutError:
+            if attempt == tries:
+                raise
+
+
 def chart_traces(page) -> list[dict]:
     """Name, locations and hover texts of every trace the chart in the page holds."""
     return page.evaluate(

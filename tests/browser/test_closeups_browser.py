@@ -10,7 +10,7 @@ from bodymap.content.views import CHOICES, is_closeup
 from bodymap.drawing.figure import SELECTED_NAME
 from tests.support.live_app import CHART, rerun
 
-from .helpers import assert_no_exception, click_region, open_app, region_xy
+from .helpers import assert_no_exception, click_region, open_app, tap_region
 
 pytestmark = pytest.mark.browser
 
@@ -102,9 +102,7 @@ def test_a_tap_in_a_close_up_on_a_phone(phone_page, app_url, atlas, artifacts, c
     open_app(page, app_url, f"?view={choice}")
     places = atlas.drawn(CHOICES[choice][1][0])
     region = places[len(places) // 3]
-    x, y = region_xy(page, region, atlas)
-    with rerun(page):
-        page.touchscreen.tap(x, y)
+    tap_region(page, region, atlas)
     _title_is(page, f"Selected: {atlas.regions[region].label}")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     # the panel follows the map (no search box or lists in between on a phone)

@@ -15,7 +15,7 @@ from bodymap.reference.lookup import condition_muscles
 from bodymap.reference.ranking import rank_candidates
 from tests.support.live_app import CHART, rerun
 
-from .helpers import assert_no_exception, chart_traces, click_region, open_app, region_xy
+from .helpers import assert_no_exception, chart_traces, click_region, open_app, tap_region
 
 pytestmark = pytest.mark.browser
 
@@ -178,9 +178,7 @@ def test_phone_shows_one_view_large_and_a_tap_names_the_area(phone_page, app_url
         arg=CHART)
     only(page, CHART).scroll_into_view_if_needed()
     region = "knee-front-left"
-    x, y = region_xy(page, region, atlas)
-    with rerun(page):
-        page.touchscreen.tap(x, y)
+    tap_region(page, region, atlas)
     title_is(page, f"Selected: {atlas.regions[region].label}")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     only(page, CHART).scroll_into_view_if_needed()

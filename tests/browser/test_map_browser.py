@@ -8,7 +8,16 @@ from playwright.sync_api import expect
 from bodymap.drawing.figure import SELECTED_NAME
 from tests.support.live_app import CHART, rerun, wait_hover
 
-from .helpers import assert_no_exception, chart_traces, click_region, frame_xy, hover_label, open_app, region_xy
+from .helpers import (
+    assert_no_exception,
+    chart_traces,
+    click_region,
+    frame_xy,
+    hover_label,
+    open_app,
+    region_xy,
+    tap_region,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -143,9 +152,7 @@ def test_phone_width_fits_and_taps_select(phone_page, app_url, atlas, artifacts)
             with rerun(page):
                 page.locator(".st-key-view-pick-body").get_by_role("radio", name=view).tap()
             page.wait_for_function(f"() => document.querySelector('{CHART}')?.layout?.meta?.views?.join() === 'back'")
-        x, y = region_xy(page, region_id, atlas)
-        with rerun(page):
-            page.touchscreen.tap(x, y)
+        tap_region(page, region_id, atlas)
         _panel_names(page, f"Selected: {atlas.regions[region_id].label}")
         _wait_selected(page, region_id)
     assert_no_exception(page)
