@@ -73,37 +73,31 @@ def region_xy(page, region_id: str, atlas: Atlas | None = None) -> tuple[float, 
     return x, y
 
 
-def click_region(page, region_id: str, atlas: Atlas | None = None, tries: int = 3) -> None:
-    """Point at the region's interior point, click once plotly's hover is on the region (or on a trigger point
-    lying in it), and wait for the rerun the click causes to finish.
+def _until_answered(page, region_id: str, atlas: Atlas | None, act, tries: int) -> None:
+    """Aim at the region's interior point, `act(x, y)`, and wait for the run it causes to finish.
 
-    A click that starts no run at all (plotly can drop one while Streamlit re-lays the chart out just after
-    it is drawn) is made again, up to `tries` times; a click that is answered wrongly still fails the test."""
+    An action that starts no run at all (plotly can drop one while Streamlit re-lays the chart out just
+    after it is drawn) is made again, up to `tries` times; one that is answered wrongly still fails the test."""
     for attempt in range(1, tries + 1):
         x, y = region_xy(page, region_id, atlas)
         before = script_runs(page)
-        hover_then_click(page, x, y, region_id)
+        act(x, y)
         try:
             wait_idle(page, since=before, timeout=CLICK_ANSWER_MS)
             return
         except PlaywrightTimeoutError:
             if attempt == tries:
                 raise
+
+
+def click_region(page, region_id: str, atlas: Atlas | None = None, tries: int = 3) -> None:
+    """Click the region once plotly's hover is on it (or on a trigger point lying in it); see `_until_answered`."""
+    _until_answered(page, region_id, atlas, lambda x, y: hover_then_click(page, x, y, region_id), tries)
 
 
 def tap_region(page, region_id: str, atlas: Atlas | None = None, tries: int = 3) -> None:
-    """Tap a point well inside the region (a touch page) and wait for the run it causes to finish; a tap that
-    starts no run at all is made again, up to `tries` times (as `click_region` does for clicks)."""
-    for attempt in range(1, tries + 1):
-        x, y = region_xy(page, region_id, atlas)
-        before = script_runs(page)
-        page.touchscreen.tap(x, y)
-        try:
-            wait_idle(page, since=before, timeout=CLICK_ANSWER_MS)
-            return
-        except PlaywrightTimeoutError:
-            if attempt == tries:
-                raise
+    """Tap the region on a touch page; see `_until_answered`."""
+    _until_answered(page, region_id, atlas, page.touchscreen.tap, tries)
 
 
 def chart_traces(page) -> list[dict]:
