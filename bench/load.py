@@ -94,6 +94,10 @@ class Session:
         self.fragment_id = ""
         self.regions: list[str] = []
         self.exceptions: list[str] = []
+        #: Messages the server marked cacheable, by hash: sent back as `cached_message_hashes` with each rerun,
+        #: as the browser does, so the server sends a reference for an unchanged element (resolved here).
+        self.cache: dict[str, ForwardMsg] = {}
+        self.last_bytes: dict[str, int] = {}
 
     def open(self) -> dict:
         """Page, health, host config, websocket, first run; returns {"ms", "bytes"}."""
@@ -153,6 +157,7 @@ class Session:
         cs.context_info.locale = "en-US"
         cs.context_info.url = f"{self.base}/" + (f"?{self.query}" if self.query else "")
         cs.widget_states.widgets.extend(widgets)
+        cs.cached_message_hashes.extend(self.cache)
         self.ws.send_binary(msg.SerializeToString())
 
     def _read_run(self, expected: str | None = None, t0: float = 0.0) -> dict:
@@ -165,6 +170,7 @@ class Session:
             nbytes += len(data)
             msg = ForwardMsg()
             msg.ParseFromString(data)
+            msg = self._resolve(msg)
             kind = msg.WhichOneof("type")
             if kind == "script_finished":
                 status = msg.script_finished
@@ -187,10 +193,23 @@ class Session:
                 self.exceptions.append(el.exception.message[:120] or el.exception.type)
 
 
+    def _resolve(self, msg: ForwardMsg) -> ForwardMsg:
+        """A reference to a cached message as that message; a cacheable message kept for later references."""
+        if msg.WhichOneof("type") == "ref_hash":
+            if msg.ref_hash not in self.cache:
+                raise ProtocolError(f"reference to a message never received ({msg.ref_hash})")
+            return self.cache[msg.ref_hash]
+        if msg.metadata.cacheable and msg.hash:
+            self.cache[msg.hash] = msg
+        return msg
+
+
 def _locations(spec: str) -> list[str]:
-    """Region ids of the map's choropleth traces (what a click can select)."""
+    """Region ids of the map's clickable choropleth traces (what a click can select; not the ones drawn only,
+    such as bodymap's underlay, which take no hover)."""
     fig = json.loads(spec)
-    return [loc for tr in fig.get("data", []) if tr.get("type") == "choropleth" for loc in tr.get("locations") or []]
+    return [loc for tr in fig.get("data", []) if tr.get("type") == "choropleth" and tr.get("hoverinfo") != "skip"
+            for loc in tr.get("locations") or []]
 
 
 def _names(name: str, text: str) -> bool:

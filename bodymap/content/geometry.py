@@ -111,6 +111,15 @@ def union_rings(polys: Iterable[Polygon]) -> list[list[Pt]]:
             for ring in (part.exterior, *part.interiors)]
 
 
+def union_parts(polys: Iterable[Polygon]) -> list[list[list[Pt]]]:
+    """The polygons' union as parts, each [outer ring, *holes], closed; outer rings clockwise, holes
+    counter-clockwise (signed area < 0 and > 0)."""
+    union = shapely.unary_union([shape(p) for p in polys])
+    return [[[(x, y) for x, y in ring.coords] for ring in (part.exterior, *part.interiors)]
+            for part in shapely.get_parts(union) if not part.is_empty
+            for part in [shapely.geometry.polygon.orient(part, -1.0)]]
+
+
 def clip(poly: Polygon, box: tuple[float, float, float, float]) -> tuple[Pt, ...] | None:
     """The part of an outline inside a box (x0, x1, y0, y1), counter-clockwise and not closed; the largest
     piece when the box cuts it in several; None when nothing is inside."""

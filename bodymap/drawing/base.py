@@ -22,6 +22,7 @@ from bodymap.drawing.frame import (
     region_geojson,
     shown_regions,
     side_labels,
+    silhouette_geojson,
     title_y,
     to_lonlat,
     view_offsets,
@@ -31,6 +32,13 @@ from bodymap.drawing.traces import NO_DIM
 #: Height of the chart in px for one and for two views.
 HEIGHTS = {1: 600, 2: 620}
 BASE_NAME = "Body"
+BODY_UID = "body"
+UNDERLAY_NAME = "Chosen area colour"
+#: The body's regions are opaque; the chosen one (plotly's own selection) turns almost see-through, so the
+#: underlay's colour beneath it shows: the browser marks a tapped region at once, and the figure need not
+#: change (or be sent again) when only the chosen region changes.
+CHOSEN_BODY_OPACITY = 0.12
+CHOSEN = {"marker": {"opacity": CHOSEN_BODY_OPACITY}}
 
 
 def base_figure(atlas: Atlas, views: Sequence[str] = VIEWS) -> go.Figure:
@@ -38,6 +46,7 @@ def base_figure(atlas: Atlas, views: Sequence[str] = VIEWS) -> go.Figure:
     views = check_views(views)
     regions = shown_regions(atlas, views)
     fig = go.Figure()
+    fig.add_trace(_underlay(regions, views))
     fig.add_trace(_body(atlas, regions, views))
     for view in views:
         fig.add_trace(_silhouette(regions, views, view))
@@ -55,14 +64,26 @@ def _body(atlas: Atlas, regions: Sequence[Region], views: Sequence[str]) -> go.C
     """Every region as one location carrying its id: hover names it, a click or tap selects it."""
     ids = [r.id for r in regions]
     return go.Choropleth(
-        name=BASE_NAME, uid="body",
+        name=BASE_NAME, uid=BODY_UID,
         geojson=region_geojson(atlas, ids, views), featureidkey="id",
         locations=ids, customdata=ids, text=[r.label for r in regions],
         z=[0] * len(ids), zmin=0, zmax=1, showscale=False,
         colorscale=[[0, palette.BODY_FILL], [1, palette.BODY_FILL]],
         marker={"line": {"color": palette.REGION_BORDER, "width": 0.7}},
         hovertemplate="%{text}<extra></extra>",
-        selected=NO_DIM, unselected=NO_DIM, showlegend=False,
+        selected=CHOSEN, unselected=NO_DIM, showlegend=False,
+    )
+
+
+def _underlay(regions: Sequence[Region], views: Sequence[str]) -> go.Choropleth:
+    """The body's silhouette in the chosen-area colour, under the regions: seen only through the chosen one."""
+    geojson = silhouette_geojson(regions, views)
+    ids = [f["id"] for f in geojson["features"]]
+    return go.Choropleth(
+        name=UNDERLAY_NAME, uid="underlay", geojson=geojson, featureidkey="id", locations=ids,
+        z=[0] * len(ids), zmin=0, zmax=1, showscale=False,
+        colorscale=[[0, palette.CHOSEN], [1, palette.CHOSEN]], marker={"line": {"width": 0}},
+        hoverinfo="skip", selected=NO_DIM, unselected=NO_DIM, showlegend=False,
     )
 
 

@@ -100,6 +100,18 @@ def region_geojson(atlas: Atlas, region_ids: Iterable[str], views: Sequence[str]
     return {"type": "FeatureCollection", "features": features}
 
 
+def silhouette_geojson(regions: Sequence[Region], views: Sequence[str]) -> dict:
+    """A GeoJSON FeatureCollection with one feature per view (id `silhouette-<view>`): the union of its
+    regions, holes kept, so a fill of it shows only where the body is."""
+    features = []
+    for view in views:
+        parts = geometry.union_parts(r.outline for r in regions if r.view == view)
+        coords = [[[list(to_lonlat(views, view, p)) for p in ring] for ring in part] for part in parts]
+        features.append({"type": "Feature", "id": f"silhouette-{view}", "properties": {},
+                         "geometry": {"type": "MultiPolygon", "coordinates": coords}})
+    return {"type": "FeatureCollection", "features": features}
+
+
 def lines(views: Sequence[str], view: str, paths: Iterable[Sequence[Pt]]) -> tuple[list, list]:
     """lon and lat lists of several polylines, separated by None gaps."""
     lons: list[float | None] = []

@@ -14,12 +14,11 @@ import plotly.graph_objects as go
 from bodymap.content import geometry
 from bodymap.content.atlas import Atlas, PlacedTriggerPoint
 from bodymap.drawing import palette
-from bodymap.drawing.base import base_figure
+from bodymap.drawing.base import BODY_UID, base_figure
 from bodymap.drawing.frame import VIEWS, check_views, drawn_as, lines, shown_regions, to_lonlat
 from bodymap.drawing.traces import NO_DIM, dots, hatch, legend_key, markers, zone
 from bodymap.reference.overlay import MuscleLayer, Overlay
 
-SELECTED_NAME = "Selected area"
 HIGHLIGHT_NAME = "Highlight"
 HIGHLIGHT_LABEL = "Area shown"
 PAIN_NAME = "Marked pain"
@@ -57,21 +56,40 @@ def build_spec(atlas: Atlas, overlay: Overlay, selected: str | None, views: Sequ
     highlight = [r for r in shown_ids(atlas, views, overlay.highlight) if r not in painted]
     chosen = shown_ids(atlas, views, [selected] if selected else [])
     traces = _pain_fills(atlas, views, pain)
-    marks, zoned = [], set()
+    marks = []
     for lay in layers:
-        zones, points, regions = _layer(atlas, views, lay, shown, overlay.numbered, focus_point)
+        zones, points = _layer(atlas, views, lay, shown, overlay.numbered, focus_point)
         traces += zones
         marks.append(points)
-        zoned |= regions
     marks += _loose_points(atlas, views, overlay, shown, focus_point)
     if highlight:
         traces += [zone(atlas, views, highlight, palette.HIGHLIGHT, 0.0, 2.4, HIGHLIGHT_NAME),
                    hatch(atlas, views, highlight)]
     traces += _pain_marks(atlas, views, pain)
-    traces += _selection(atlas, views, chosen, zoned | set(highlight) | painted)
     traces += marks
     traces += _legend(bool(layers), bool(highlight), bool(pain), highlight_label)
-    return {"data": [*base["data"], *traces], "layout": dict(base["layout"])}
+    return {"data": [*_chosen(base["data"], chosen), *traces], "layout": dict(base["layout"])}
+
+
+def _chosen(data: list[dict], chosen: list[str]) -> list[dict]:
+    """The base traces with the chosen regions selected in the body trace (plotly's own selected style: the
+    underlay's colour shows through them); the shared base is not changed."""
+    if not chosen:
+        return data
+    out = list(data)
+    for i, trace in enumerate(out):
+        if trace.get("uid") == BODY_UID:
+            where = {rid: n for n, rid in enumerate(trace["locations"])}
+            out[i] = {**trace, "selectedpoints": [where[r] for r in chosen if r in where]}
+    return out
+
+
+def chosen_in(spec: dict) -> list[str]:
+    """The regions a figure dict draws as chosen (its body trace's selected points)."""
+    for trace in spec.get("data", []):
+        if trace.get("uid") == BODY_UID and trace.get("selectedpoints") is not None:
+            return [trace["locations"][i] for i in trace["selectedpoints"]]
+    return []
 
 
 def pain_opacity(level: int | None) -> float:
@@ -80,9 +98,8 @@ def pain_opacity(level: int | None) -> float:
 
 
 def _layer(atlas: Atlas, views: Sequence[str], lay: MuscleLayer, shown: set[str], numbered: bool,
-           focus: tuple[str, str] | None) -> tuple[list[dict], dict, set[str]]:
-    """One muscle layer: its zone traces (spillover, its dots, essential), its trigger-point marks and
-    the regions its zones cover."""
+           focus: tuple[str, str] | None) -> tuple[list[dict], dict]:
+    """One muscle layer: its zone traces (spillover, its dots, essential) and its trigger-point marks."""
     color = palette.muscle_style(max(lay.number, 1) - 1).color
     essential = shown_ids(atlas, views, lay.essential)
     spillover = [r for r in shown_ids(atlas, views, lay.spillover) if r not in essential]
@@ -96,7 +113,7 @@ def _layer(atlas: Atlas, views: Sequence[str], lay: MuscleLayer, shown: set[str]
         zones.append(zone(atlas, views, essential, color, palette.ESSENTIAL_OPACITY, 1.2,
                           f"{tag}{lay.name}: pain often felt here"))
     placed = [p for p in lay.points if any(v in views for v, _ in p.spots)]
-    return zones, _trigger_points(atlas, views, lay, placed, tag, focus), {*essential, *spillover}
+    return zones, _trigger_points(atlas, views, lay, placed, tag, focus)
 
 
 def _trigger_points(atlas: Atlas, views: Sequence[str], lay: MuscleLayer, placed: Sequence[PlacedTriggerPoint],
@@ -170,16 +187,6 @@ def _pain_marks(atlas: Atlas, views: Sequence[str], pain: Pain) -> list[dict]:
                           "line": {"color": palette.MARKER_RIM, "width": 1.5}},
                   selected=NO_DIM, unselected=NO_DIM, showlegend=False)
     return [outline, levels]
-
-
-def _selection(atlas: Atlas, views: Sequence[str], chosen: list[str], overlaid: set[str]) -> list[dict]:
-    """The selected region (as drawn in the views: a parent by all its places in a close-up) outlined
-    thickly; the yellow tint is only laid where no overlay colours it, so it never hides one."""
-    if not chosen:
-        return []
-    tint = 0.0 if overlaid.intersection(chosen) else palette.SELECTED_OPACITY
-    return [zone(atlas, views, chosen, palette.SELECTED_FILL, tint, 2.8, SELECTED_NAME,
-                 line_color=palette.SELECTED_OUTLINE)]
 
 
 def _legend(layers: bool, highlight: bool, pain: bool, highlight_label: str) -> list[dict]:

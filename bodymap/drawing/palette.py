@@ -20,9 +20,12 @@ BODY_FILL = "#e8e2dc"
 REGION_BORDER = "#a89f97"
 SILHOUETTE = "#6b6660"
 
-#: The selected region: near-black outline over a warm yellow tint.
+#: Near-black: the marks of trigger points lying in an area.
 SELECTED_OUTLINE = "#1b1b1b"
-SELECTED_FILL = "#f5c542"
+
+#: The chosen region (plotly's selection) shows this colour through the body: dark teal, >= 3:1 against
+#: the body's fill, so it is found by lightness, not hue.
+CHOSEN = "#0b5d66"
 
 #: Highlighted regions (a condition's usual places, or places marked as painful): dark red hatch.
 HIGHLIGHT = "#cc3344"
@@ -49,7 +52,6 @@ MUSCLE_SYMBOLS = ("x", "circle-x", "square-x", "diamond-x", "x-dot")
 #: Opacity of the fills laid over the body.
 ESSENTIAL_OPACITY = 0.78
 SPILLOVER_OPACITY = 0.22
-SELECTED_OPACITY = 0.55
 
 
 def muscle_style(index: int) -> MuscleStyle:

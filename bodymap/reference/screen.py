@@ -117,6 +117,15 @@ def tap_region(screen: Screen, region: str) -> Screen:
     return toggle_pain(screen, region) if screen.page == "pain" else open_region(screen, region)
 
 
+def untap(screen: Screen) -> Screen:
+    """A tap that unselects the chosen region on the map (plotly unselects on a second tap): on the explore
+    page the region's panel closes, so the panel always says what the map shows."""
+    s = screen.subject
+    if screen.page == "explore" and not screen.presenting and s is not None and s.kind == "region":
+        return replace(screen, subject=None, focus_point=None, step=1)
+    return screen
+
+
 def toggle_pain(screen: Screen, region: str) -> Screen:
     """Mark a place as painful, or unmark it when it is already marked (at most MAX_PAIN places)."""
     pain = dict(screen.pain)

@@ -18,9 +18,9 @@ USUALLY_FELT = "Where it is usually felt"
 
 
 def selected_region(screen: Screen) -> str | None:
-    """The region drawn as selected (a region's panel is open)."""
+    """The region drawn as chosen (a region's panel is open; not while presenting, where steps highlight it)."""
     s = screen.shown
-    return s.id if s is not None and s.kind == "region" else None
+    return s.id if s is not None and s.kind == "region" and not screen.presenting else None
 
 
 def highlight_label(screen: Screen) -> str:
@@ -68,11 +68,18 @@ def closeup_for(atlas: Atlas, region_id: str, single: bool = False) -> str | Non
 
 
 def overlay_for(atlas: Atlas, screen: Screen) -> Overlay:
-    """What the map draws for a screen: the subject's overlay, or the presentation step's."""
+    """What the map draws for a screen over the body: the subject's overlay, or the presentation step's.
+
+    A chosen region draws nothing over the body: the map shows it as chosen (`selected_region`, plotly's own
+    selection), so choosing another region on the map leaves the figure as it is (the panel names the trigger
+    points lying there; the handout, which cannot show a selection, draws them with the region hatched)."""
     if screen.presenting:
         _, steps = steps_for(atlas, screen)
         return steps[min(screen.step, len(steps)) - 1].overlay if steps else Overlay()
-    return subject_overlay(atlas, valid_subject(atlas, screen.shown))
+    subject = valid_subject(atlas, screen.shown)
+    if subject is not None and subject.kind == "region":
+        return Overlay()
+    return subject_overlay(atlas, subject)
 
 
 # Presentation ------------------------------------------------------------------------------------------------

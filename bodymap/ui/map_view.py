@@ -55,31 +55,31 @@ class ReadyFigure(go.Figure):
 
 def screen_map(atlas: Atlas, screen: Screen, *, key: str, overlay: Overlay | None = None,
                height: int | None = None, clickable: bool = True) -> None:
-    """Draw the map of a screen; a tap on a region goes through `screen.tap_region` before the rerun."""
+    """Draw the map of a screen; a tap on a region goes through `screen.tap_region` before the rerun.
+
+    The figure is written anew only when what it draws changes (`state.drawn`): a tap that only chooses
+    another region leaves it as it is (plotly shows the choice at once), so Streamlit resends nothing."""
     views = check_views(showing.views_for(atlas, screen))
     overlay = showing.overlay_for(atlas, screen) if overlay is None else overlay
-    selected = showing.selected_region(screen)
-    base = _cached_base(atlas, fingerprint(atlas), views)
-    spec = build_spec(atlas, overlay, selected, views, base=base, focus_point=screen.focus_point,
-                      highlight_label=showing.highlight_label(screen))
+    height = height or (PHONE_HEIGHT if state.on_a_phone() else None)
+    label = showing.highlight_label(screen)
+    drawn = state.drawn(key, (views, overlay, screen.focus_point, label, height), showing.selected_region(screen))
+    spec = build_spec(atlas, overlay, drawn.chosen, views, base=_cached_base(atlas, fingerprint(atlas), views),
+                      focus_point=screen.focus_point, highlight_label=label)
     layout = spec["layout"]
-    if height or state.on_a_phone():
-        layout["height"] = height or PHONE_HEIGHT
-    # Every click changes the figure (here its meta), so plotly drops its own selection: otherwise a
-    # second click on a region plotly still holds as selected would unselect it and go unreported.
-    clicks_key = f"{key}-clicks"
-    layout["meta"] = {**layout["meta"], "clicks": state.counter(clicks_key)}
-    fig = ReadyFigure(spec)
+    if height:
+        layout["height"] = height
+    layout["meta"] = {**layout["meta"], "drawn": drawn.serial}
 
     def _on_select() -> None:
-        state.bump(clicks_key)
         region = region_from_event(state.widget(key), atlas.regions)
-        if region is not None and clickable:
-            state.apply(sm.tap_region, region)
+        state.chosen_on_page(key, region)
+        if clickable:
+            state.apply(sm.untap if region is None else sm.tap_region, *(() if region is None else (region,)))
 
-    st.plotly_chart(fig, on_select=_on_select, selection_mode="points", key=key, config=CHART_CONFIG,
-                    width="stretch", alt=alt_text(atlas, overlay, selected, views))
-    map_as_text(map_lines(atlas, overlay, selected, views, highlight_label=showing.highlight_label(screen),
+    st.plotly_chart(ReadyFigure(spec), on_select=_on_select, selection_mode="points", key=key,
+                    config=CHART_CONFIG, width="stretch", alt=alt_text(atlas, overlay, views))
+    map_as_text(map_lines(atlas, overlay, showing.selected_region(screen), views, highlight_label=label,
                           focus_point=screen.focus_point))
 
 
@@ -90,13 +90,12 @@ def map_as_text(lines: tuple[str, ...]) -> None:
         st.markdown("\n".join(f"- {md(line)}" for line in lines))
 
 
-def alt_text(atlas: Atlas, overlay: Overlay, selected: str | None, views: tuple[str, ...]) -> str:
-    """A short description of the map for screen readers."""
+def alt_text(atlas: Atlas, overlay: Overlay, views: tuple[str, ...]) -> str:
+    """A short description of the map for screen readers (the chosen area is left to the panel and the text
+    under the map: the description is part of the chart's identity, and a tap must not change it)."""
     shown = " and ".join(v for v in views)
     parts = [f"Body map, {shown} view. Click or tap an area of the body to choose it, or use the list of areas. "
              f"All it shows is also written out under it: {TEXT_LABEL}."]
-    if selected in atlas.regions:
-        parts.append(f"Selected: {atlas.regions[selected].label}.")
     names = [lay.name for lay in overlay.layers]
     if names:
         parts.append("Showing trigger points and pain areas of: " + ", ".join(dict.fromkeys(names)) + ".")

@@ -15,6 +15,7 @@ import streamlit as st
 
 from bodymap.content.atlas import Atlas
 from bodymap.content.views import BODY_VIEWS
+from bodymap.drawing.selection import Drawn, to_draw
 from bodymap.reference import screen as sm
 from bodymap.reference import showing
 from bodymap.reference.deeplink import parse_query, to_query
@@ -101,13 +102,21 @@ def preset(key: str, value: Any) -> None:
     st.session_state[key] = value
 
 
-def counter(key: str) -> int:
-    """A per-session counter (how many times something happened), 0 at first."""
-    return int(st.session_state.get(key, 0))
+def drawn(key: str, drawing: Any, chosen: str | None) -> Drawn:
+    """How to write chart `key`'s figure on this run (`bodymap.drawing.selection.to_draw`), remembered with what
+    the page will show as chosen once a redrawn figure arrives."""
+    s = st.session_state
+    last = s.get(f"{key}-drawn")
+    new = to_draw(last, drawing, chosen, s.get(f"{key}-on-page"))
+    if new is not last:
+        s[f"{key}-drawn"] = new
+        s[f"{key}-on-page"] = new.chosen
+    return new
 
 
-def bump(key: str) -> None:
-    st.session_state[key] = counter(key) + 1
+def chosen_on_page(key: str, region: str | None) -> None:
+    """What chart `key` shows as chosen after a tap (plotly's own selection; None once it unselects)."""
+    st.session_state[f"{key}-on-page"] = region
 
 
 def sync_query() -> None:

@@ -15,7 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from bodymap.content import geometry
 from bodymap.content.atlas import Atlas
 from bodymap.content.loader import load_atlas
-from bodymap.drawing.figure import SELECTED_NAME, to_lonlat
+from bodymap.drawing.figure import BASE_NAME, to_lonlat
 from tests.support.live_app import CHART, ROOT, hover_then_click, script_runs, wait_idle
 
 #: How long a click may take to start and finish its run before it is taken as dropped and made again.
@@ -108,12 +108,24 @@ def chart_traces(page) -> list[dict]:
     )
 
 
+#: The regions the chart in the page shows as chosen: its body trace's selected points, as plotly holds them
+#: (set by the figure, or by plotly itself on a tap).
+CHOSEN_JS = f"""(sel) => {{
+    const gd = document.querySelector(sel), t = gd?._fullData?.find(t => t.name === '{BASE_NAME}');
+    if (!t || !Array.isArray(t.selectedpoints)) return [];
+    return t.selectedpoints.map(i => t.locations[i]);
+}}"""
+
+
 def selected_in_chart(page) -> list[str]:
-    """Region ids drawn in the chart's selected-area style."""
-    for trace in chart_traces(page):
-        if trace["name"] == SELECTED_NAME:
-            return list(trace["locations"])
-    return []
+    """Region ids the chart shows as chosen (plotly's selection on the body trace)."""
+    return page.evaluate(CHOSEN_JS, CHART)
+
+
+def wait_chosen(page, region_ids: list[str]) -> None:
+    """Wait until the chart shows exactly these regions as chosen."""
+    page.wait_for_function(f"([sel, want]) => JSON.stringify(({CHOSEN_JS})(sel)) === JSON.stringify(want)",
+                           arg=[CHART, list(region_ids)])
 
 
 def hover_label(page):
