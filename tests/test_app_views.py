@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bodymap.drawing.figure import HIGHLIGHT_NAME, LOOSE_POINTS_NAME, PAIN_LEVELS_NAME, SELECTED_NAME
+from bodymap.drawing.figure import HIGHLIGHT_NAME, LOOSE_POINTS_NAME, PAIN_LEVELS_NAME, chosen_in
 from bodymap.reference.lookup import condition_muscles, points_in_region, referring_muscles
 from bodymap.reference.ranking import rank_candidates
 
@@ -81,7 +81,7 @@ def test_the_start_page_shows_the_disclaimer_the_map_and_ways_in(real_atlas):
     assert any("does not diagnose" in c.value for c in at.caption)
     assert heading(at) == "Where do you feel pain?"
     names = traces(at)
-    assert "Body" in names and SELECTED_NAME not in names and HIGHLIGHT_NAME not in names
+    assert "Body" in names and chosen_in(spec(at)) == [] and HIGHLIGHT_NAME not in names
     assert len(names["Body"]["locations"]) == len(real_atlas.drawn("front")) + len(real_atlas.drawn("back"))
     assert {w.key for w in at.selectbox} >= {"pick-region", "pick-muscle", "pick-condition"}
     assert at.text_input(key="search") is not None
@@ -92,9 +92,9 @@ def test_a_region_from_the_link_shows_its_panel_and_map(real_atlas):
     at = app(f"region={REGION}")
     label = real_atlas.regions[REGION].label
     assert heading(at) == f"Selected: {label}"
-    t = traces(at)
-    assert t[SELECTED_NAME]["locations"] == [REGION]
-    assert t[HIGHLIGHT_NAME]["locations"] == [REGION]
+    assert chosen_in(spec(at)) == [REGION]  # shown chosen by plotly's selection: nothing drawn over the body
+    assert [t["name"] for t in spec(at)["data"]] == ["Chosen area colour", "Body", "Front outline", "Back outline",
+                                                     "Labels"]
     assert at.selectbox(key="pick-region").value == REGION
     for r in referring_muscles(real_atlas, REGION):
         assert at.button(key=f"refer-{REGION}-{r.muscle}").label.startswith(f"→ {r.name}")
@@ -106,10 +106,8 @@ def test_the_region_list_mirrors_the_map_and_updates_the_link(real_atlas):
     at.selectbox(key="pick-region").set_value("neck-back-left").run()
     checked(at)
     assert heading(at) == f"Selected: {real_atlas.regions['neck-back-left'].label}"
-    t = traces(at)
-    assert t[SELECTED_NAME]["locations"] == ["neck-back-left"]
-    points = points_in_region(real_atlas, "neck-back-left")
-    assert len(t[LOOSE_POINTS_NAME]["lon"]) == len(points) > 0
+    assert chosen_in(spec(at)) == ["neck-back-left"]
+    assert LOOSE_POINTS_NAME not in traces(at)  # the panel lists them; drawn once one is chosen there
     assert query(at) == {"region": "neck-back-left"}
 
 
@@ -119,6 +117,8 @@ def test_a_trigger_point_chosen_in_the_region_panel_is_drawn_larger(real_atlas):
     first = points_in_region(real_atlas, "neck-back-left")[0]
     pills.set_value((first.muscle, first.point.id)).run()
     checked(at)
+    assert len(traces(at)[LOOSE_POINTS_NAME]["lon"]) == len(points_in_region(real_atlas, "neck-back-left"))
+    assert chosen_in(spec(at)) == ["neck-back-left"]
     sizes = traces(at)[LOOSE_POINTS_NAME]["marker"]["size"]
     assert max(sizes) > min(sizes) or len(sizes) == 1 and sizes[0] > 14
     assert at.button(key="open-focus-neck-back-left").label == f"→ Open {real_atlas.muscles[first.muscle].name}"
@@ -337,12 +337,12 @@ def test_a_close_up_from_the_link_and_back_to_the_whole_body(real_atlas):
     at = app("region=upper-teeth-left&view=head-left")
     assert spec(at)["layout"]["meta"]["views"] == ["head-left"]
     assert heading(at) == "Selected: Upper teeth (left)"
-    assert traces(at)[SELECTED_NAME]["locations"] == ["upper-teeth-left"]
+    assert chosen_in(spec(at)) == ["upper-teeth-left"]
     assert at.selectbox(key="view-pick-closer").value == "head-left"
     back = next(b for b in at.button if b.label == "← Whole body")
     checked(back.click().run())
     assert spec(at)["layout"]["meta"]["views"] == ["front", "back"]
-    assert traces(at)[SELECTED_NAME]["locations"] == ["cheek-jaw-left"]  # the teeth, on the jaw of the body
+    assert chosen_in(spec(at)) == ["cheek-jaw-left"]  # the teeth, on the jaw of the body
     assert query(at) == {"region": "upper-teeth-left"}
 
 
@@ -352,7 +352,7 @@ def test_choosing_an_area_offers_its_close_up_and_the_list_opens_any_view(real_a
     assert zoom.label == "Zoom in: Head and neck, left →"
     checked(zoom.click().run())
     assert spec(at)["layout"]["meta"]["views"] == ["head-left"]
-    assert set(traces(at)[SELECTED_NAME]["locations"]) == set(real_atlas.children("cheek-jaw-left"))
+    assert set(chosen_in(spec(at))) == set(real_atlas.children("cheek-jaw-left"))
     assert query(at) == {"region": "cheek-jaw-left", "view": "head-left"}
     checked(at.selectbox(key="view-pick-closer").set_value("foot-sole-right").run())
     assert spec(at)["layout"]["meta"]["views"] == ["foot-sole-right"]

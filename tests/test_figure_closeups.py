@@ -11,6 +11,7 @@ from bodymap.drawing.figure import (
     HIGHLIGHT_NAME,
     PAIN_LEVELS_NAME,
     PAIN_NAME,
+    UNDERLAY_NAME,
     base_figure,
     build_figure,
     pain_opacity,
@@ -71,10 +72,11 @@ def test_each_region_is_drawn_in_at_most_one_view_of_a_choice(real_atlas, choice
     everything = Overlay(highlight=tuple(real_atlas.regions), pain=((JAW, 4), (TEETH, 7)))
     fig = build_figure(real_atlas, everything, JAW, views)
     for t in fig.data:
-        if t.type == "choropleth":
+        if t.type == "choropleth" and t.name != UNDERLAY_NAME:
             assert len(set(t.locations)) == len(t.locations), f"{choice}: {t.name} repeats a location"
             assert set(t.locations) <= set(drawn), t.name
     assert list(trace(fig, BASE_NAME).locations) == drawn
+    assert list(trace(fig, UNDERLAY_NAME).locations) == [f"silhouette-{v}" for v in views]
 
 
 def test_a_finer_essential_zone_colours_its_parent_in_the_body_view_and_itself_in_the_closeup(real_atlas):

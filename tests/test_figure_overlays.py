@@ -15,9 +15,10 @@ from bodymap.drawing.figure import (
     PAIN_LEGEND,
     PAIN_LEVELS_NAME,
     PAIN_NAME,
-    SELECTED_NAME,
+    UNDERLAY_NAME,
     base_figure,
     build_figure,
+    chosen_in,
     pain_opacity,
     to_lonlat,
 )
@@ -32,23 +33,48 @@ def atlas(make_atlas):
     return small_atlas(make_atlas)
 
 
-def test_the_selected_region_gets_a_thick_dark_outline(atlas):
+def _chosen(fig) -> list[str]:
+    return chosen_in(fig.to_plotly_json())
+
+
+def test_the_chosen_region_is_plotlys_selection_over_a_dark_underlay(atlas):
     fig = build_figure(atlas, Overlay(), "jaw-right", ("front",))
-    sel = trace(fig, SELECTED_NAME)
-    assert list(sel.locations) == ["jaw-right"]
-    assert sel.marker.line.color == palette.SELECTED_OUTLINE
-    assert sel.marker.line.width > 2 * trace(fig, BASE_NAME).marker.line.width
-    assert sel.hoverinfo == "skip"
+    body, under = trace(fig, BASE_NAME), trace(fig, UNDERLAY_NAME)
+    assert _chosen(fig) == ["jaw-right"] and list(body.selectedpoints) == [list(body.locations).index("jaw-right")]
+    # the chosen region turns almost see-through, the others stay opaque, so the underlay shows through it only
+    assert body.selected.marker.opacity < 0.2 and body.unselected.marker.opacity == 1
+    assert under.hoverinfo == "skip" and under.unselected.marker.opacity == 1
+    assert [t.name for t in fig.data].index(UNDERLAY_NAME) < [t.name for t in fig.data].index(BASE_NAME)
+    seen = palette.blend(palette.BODY_FILL, body.selected.marker.opacity, palette.CHOSEN)
+    assert palette.contrast_ratio(seen, palette.BODY_FILL) >= 3.0
+    assert len(fig.data) == len(base_figure(atlas, ("front",)).data)  # nothing is added for a chosen region
 
 
 @pytest.mark.parametrize("selected", [None, "no-such-region", "<b>x</b>"])
 def test_no_selection_style_without_a_known_selected_region(atlas, selected):
-    assert SELECTED_NAME not in names(build_figure(atlas, Overlay(), selected, ("front",)))
+    fig = build_figure(atlas, Overlay(), selected, ("front",))
+    assert _chosen(fig) == [] and trace(fig, BASE_NAME).selectedpoints is None
 
 
 def test_a_selected_region_of_a_hidden_view_is_not_drawn(real_atlas):
-    assert SELECTED_NAME not in names(build_figure(real_atlas, Overlay(), "crown", ("front",)))
-    assert SELECTED_NAME in names(build_figure(real_atlas, Overlay(), "crown", ("back",)))
+    assert _chosen(build_figure(real_atlas, Overlay(), "crown", ("front",))) == []
+    assert _chosen(build_figure(real_atlas, Overlay(), "crown", ("back",))) == ["crown"]
+
+
+def test_the_underlay_covers_the_body_exactly(real_atlas):
+    """The underlay is the union of each view's regions (holes kept), so it shows nowhere outside the body."""
+    import shapely
+
+    for views in (("front", "back"), ("hand-palm-left",), ("back-lower",)):
+        fig = build_figure(real_atlas, Overlay(), None, views)
+        under = trace(fig, UNDERLAY_NAME)
+        assert list(under.locations) == [f"silhouette-{v}" for v in views]
+        regions = {f["id"]: shapely.Polygon(f["geometry"]["coordinates"][0])
+                   for f in trace(fig, BASE_NAME).geojson["features"]}
+        body = shapely.unary_union(list(regions.values()))
+        sil = shapely.unary_union([shapely.Polygon(part[0], part[1:])
+                                   for f in under.geojson["features"] for part in f["geometry"]["coordinates"]])
+        assert sil.symmetric_difference(body).area < 1e-6 * body.area
 
 
 def test_a_muscle_shows_its_points_essential_and_spillover_zones(atlas):
@@ -126,11 +152,12 @@ def test_the_focus_point_is_drawn_larger(atlas):
     assert sizes[1] > sizes[0]
 
 
-def test_selected_tint_never_hides_an_overlay(atlas):
-    plain = trace(build_figure(atlas, Overlay(), "ear-left", ("front",)), SELECTED_NAME)
-    over = trace(build_figure(atlas, muscles(atlas, ("trap", "left")), "temple-left", ("front",)), SELECTED_NAME)
-    assert plain.colorscale[0][1].endswith(f",{palette.SELECTED_OPACITY:g})")
-    assert over.colorscale[0][1].endswith(",0)")
+def test_a_chosen_region_draws_under_an_overlay_without_hiding_it(atlas):
+    """The chosen region's colour comes from below the body, so overlay zones (drawn above it) stay visible."""
+    fig = build_figure(atlas, muscles(atlas, ("trap", "left")), "temple-left", ("front",))
+    order = [t.name for t in fig.data]
+    assert _chosen(fig) == ["temple-left"]
+    assert order.index("Upper trapezius: pain often felt here") > order.index(BASE_NAME) > order.index(UNDERLAY_NAME)
 
 
 def test_build_does_not_change_the_shared_base(real_atlas):
@@ -141,7 +168,7 @@ def test_build_does_not_change_the_shared_base(real_atlas):
     fig = build_figure(real_atlas, overlay, "calf-left", base=base)
     assert base.to_json() == before
     assert len(fig.data) > len(base.data)
-    fig.layout.meta = {"clicks": 3}  # callers may change their copy (the map view does)
+    fig.layout.meta = {"drawn": 3}  # callers may change their copy (the map view does)
     fig.data[0].marker.line.width = 9
     assert base.to_json() == before
 

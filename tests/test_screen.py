@@ -126,9 +126,8 @@ def test_chosen_ids_mirror_the_lists():
 
 
 def test_the_map_and_the_handout_draw_the_same_overlay(atlas):
-    """`overlay_for` (map) and `subject_overlay` (handout) agree for every kind of subject."""
+    """`overlay_for` (map) and `subject_overlay` (handout) agree for every kind of subject but a region."""
     cases = {
-        Screen(subject=Subject("region", "neck-left")): region_overlay(atlas, "neck-left"),
         Screen(subject=Subject("muscle", "trap", from_region="neck-left"), side="left"):
             muscle_overlay(atlas, "trap", "left", highlight=("neck-left",)),
         Screen(subject=Subject("condition", "headache")): condition_overlay(atlas, "headache"),
@@ -138,6 +137,30 @@ def test_the_map_and_the_handout_draw_the_same_overlay(atlas):
     for screen, expected in cases.items():
         assert showing.overlay_for(atlas, screen) == expected
         assert sm.subject_overlay(atlas, screen.shown) == expected
+
+
+def test_a_chosen_region_draws_nothing_over_the_map_until_a_point_is_chosen(atlas):
+    """The map shows a region as chosen (plotly's selection), so a tap on another region changes nothing
+    drawn; the handout, which cannot show a selection, hatches it and marks the points lying there."""
+    screen = Screen(subject=Subject("region", "neck-left"))
+    assert showing.overlay_for(atlas, screen).layers == () and showing.overlay_for(atlas, screen).highlight == ()
+    assert showing.overlay_for(atlas, screen).points == ()
+    assert showing.selected_region(screen) == "neck-left"
+    handout = sm.subject_overlay(atlas, screen.shown)
+    assert handout == region_overlay(atlas, "neck-left") and handout.highlight == ("neck-left",)
+    point = (handout.points[0][1].muscle, handout.points[0][1].point.id)
+    focused = showing.overlay_for(atlas, sm.focus_on(screen, point))
+    assert focused.points == handout.points and focused.highlight == ()
+    assert showing.selected_region(sm.start_presenting(screen)) is None  # steps hatch it instead
+
+
+def test_a_second_tap_on_the_chosen_region_closes_it_on_the_explore_page_only():
+    open_ = sm.tap_region(Screen(), "jaw-left")
+    assert sm.untap(open_).subject is None
+    muscle = sm.open_muscle(Screen(), "trap")
+    assert sm.untap(muscle) == muscle
+    pain = sm.tap_region(Screen(page="pain"), "jaw-left")
+    assert sm.untap(pain) == pain
 
 
 def test_unknown_ids_draw_nothing(atlas):

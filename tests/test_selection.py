@@ -77,3 +77,42 @@ def test_empty_and_malformed_events_give_none(event):
 ])
 def test_values_that_are_not_ids_are_refused(value):
     assert region_from_event({"selection": {"points": [{"location": value, "customdata": value}]}}) is None
+
+
+# When the chart's figure is written anew (bodymap.drawing.selection.to_draw) --------------------------------
+
+
+def test_a_first_figure_is_written_with_the_chosen_region():
+    from bodymap.drawing.selection import Drawn, to_draw
+
+    assert to_draw(None, "d", "calf-left", None) == Drawn("d", "calf-left", 0)
+
+
+def test_a_tap_that_only_chooses_another_region_keeps_the_figure_as_written():
+    from bodymap.drawing.selection import to_draw
+
+    first = to_draw(None, "d", None, None)
+    # the page shows calf-left as chosen (plotly selected it on the tap): same drawing, so the same figure
+    assert to_draw(first, "d", "calf-left", "calf-left") is first
+    # a second tap unselects it on the page and the region closes: still nothing to send
+    assert to_draw(first, "d", None, None) is first
+
+
+def test_the_figure_is_written_anew_when_the_page_does_not_show_the_choice():
+    from bodymap.drawing.selection import to_draw
+
+    first = to_draw(None, "d", "calf-left", "calf-left")
+    # chosen from a list while the page still shows another region
+    listed = to_draw(first, "d", "heel-left", "calf-left")
+    assert (listed.chosen, listed.serial) == ("heel-left", 1)
+    # the same region chosen again after a tap moved the page away: a new serial, so the figure differs
+    again = to_draw(to_draw(listed, "d", "crown", "crown"), "d", "heel-left", "crown")
+    assert again.chosen == "heel-left" and again.serial == 2
+
+
+def test_a_new_drawing_is_always_written():
+    from bodymap.drawing.selection import to_draw
+
+    first = to_draw(None, "d", "calf-left", "calf-left")
+    moved = to_draw(first, "other", "calf-left", "calf-left")
+    assert moved is not first and (moved.drawing, moved.chosen, moved.serial) == ("other", "calf-left", 1)

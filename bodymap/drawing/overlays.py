@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from bodymap.content import geometry
 from bodymap.content.atlas import Atlas, PlacedTriggerPoint
 from bodymap.drawing import palette
-from bodymap.drawing.base import BODY_UID, base_figure
+from bodymap.drawing.base import BASE_NAME, base_figure
 from bodymap.drawing.frame import VIEWS, check_views, drawn_as, lines, shown_regions, to_lonlat
 from bodymap.drawing.traces import NO_DIM, dots, hatch, legend_key, markers, zone
 from bodymap.reference.overlay import MuscleLayer, Overlay
@@ -78,16 +78,17 @@ def _chosen(data: list[dict], chosen: list[str]) -> list[dict]:
         return data
     out = list(data)
     for i, trace in enumerate(out):
-        if trace.get("uid") == BODY_UID:
+        if trace.get("name") == BASE_NAME:
             where = {rid: n for n, rid in enumerate(trace["locations"])}
             out[i] = {**trace, "selectedpoints": [where[r] for r in chosen if r in where]}
     return out
 
 
 def chosen_in(spec: dict) -> list[str]:
-    """The regions a figure dict draws as chosen (its body trace's selected points)."""
+    """The regions a figure dict draws as chosen (its body trace's selected points; found by name: plotly's JSON
+    leaves out trace uids)."""
     for trace in spec.get("data", []):
-        if trace.get("uid") == BODY_UID and trace.get("selectedpoints") is not None:
+        if trace.get("name") == BASE_NAME and trace.get("selectedpoints") is not None:
             return [trace["locations"][i] for i in trace["selectedpoints"]]
     return []
 

@@ -71,14 +71,16 @@ def overlay_for(atlas: Atlas, screen: Screen) -> Overlay:
     """What the map draws for a screen over the body: the subject's overlay, or the presentation step's.
 
     A chosen region draws nothing over the body: the map shows it as chosen (`selected_region`, plotly's own
-    selection), so choosing another region on the map leaves the figure as it is (the panel names the trigger
-    points lying there; the handout, which cannot show a selection, draws them with the region hatched)."""
+    selection), so choosing another region on the map leaves the figure as it is. The panel names the trigger
+    points lying there, and draws them once one is chosen; the handout, which cannot show a selection, draws
+    them with the region hatched."""
     if screen.presenting:
         _, steps = steps_for(atlas, screen)
         return steps[min(screen.step, len(steps)) - 1].overlay if steps else Overlay()
     subject = valid_subject(atlas, screen.shown)
     if subject is not None and subject.kind == "region":
-        return Overlay()
+        # its trigger points only once one of them is chosen in the panel (drawn larger)
+        return replace(subject_overlay(atlas, subject), highlight=()) if screen.focus_point else Overlay()
     return subject_overlay(atlas, subject)
 
 

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from bodymap.content.atlas import Atlas
 from tests.support.ci import require
-from tests.support.live_app import CHROMIUM, ROOT, ServerError, launch_chromium, live_server
+from tests.support.live_app import CHROMIUM, ROOT, ServerError, launch_chromium, live_server, watch_runs
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 #: How long a page wait or an `expect` waits before failing (the machine may be busy).
@@ -60,6 +60,7 @@ def browser():
 def _app_page(browser, app_url):
     """A fresh page (1400 x 1000). `page.outside_requests` lists requests that left the app's server."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    watch_runs(context)
     pg = context.new_page()
     pg.outside_requests = []
     pg.on("request", lambda r: None if r.url.startswith((app_url, "data:")) else pg.outside_requests.append(r.url))
@@ -90,6 +91,7 @@ def phone_page(browser):
     """A fresh touch page the size of a 390 px-wide phone."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                                   has_touch=True, user_agent=PHONE_AGENT)
+    watch_runs(context)
     pg = context.new_page()
     pg.set_default_timeout(TIMEOUT_MS)
     yield pg

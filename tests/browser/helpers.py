@@ -77,10 +77,12 @@ def _until_answered(page, region_id: str, atlas: Atlas | None, act, tries: int) 
     """Aim at the region's interior point, `act(x, y)`, and wait for the run it causes to finish.
 
     An action that starts no run at all (plotly can drop one while Streamlit re-lays the chart out just
-    after it is drawn) is made again, up to `tries` times; one that is answered wrongly still fails the test."""
+    after it is drawn) is made again, up to `tries` times, unless plotly did take it (the chart's choice changed:
+    a second click would unselect the region); one that is answered wrongly still fails the test."""
     for attempt in range(1, tries + 1):
         x, y = region_xy(page, region_id, atlas)
         before = script_runs(page)
+        shown = selected_in_chart(page)
         act(x, y)
         try:
             wait_idle(page, since=before, timeout=CLICK_ANSWER_MS)
@@ -88,6 +90,9 @@ def _until_answered(page, region_id: str, atlas: Atlas | None, act, tries: int) 
         except PlaywrightTimeoutError:
             if attempt == tries:
                 raise
+            if selected_in_chart(page) != shown:  # plotly took the click (a second one would undo it): wait on
+                wait_idle(page, since=before, timeout=CLICK_ANSWER_MS)
+                return
 
 
 def click_region(page, region_id: str, atlas: Atlas | None = None, tries: int = 3) -> None:

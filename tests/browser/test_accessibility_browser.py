@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.support.live_app import CHART, rerun, wait_idle
+from tests.support.live_app import CHART, rerun, wait_idle, watch_runs
 
 from .conftest import TIMEOUT_MS
 
@@ -45,6 +45,7 @@ _axe = Axe()
 def themed_page(request, browser):
     """One page per colour scheme for the whole module (Streamlit picks its theme from it)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme=request.param)
+    watch_runs(context)
     pg = context.new_page()
     pg.set_default_timeout(TIMEOUT_MS)
     yield pg

@@ -7,10 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from bodymap.content.views import CHOICES, is_closeup
-from bodymap.drawing.figure import SELECTED_NAME
 from tests.support.live_app import CHART, rerun
 
-from .helpers import assert_no_exception, click_region, open_app, tap_region
+from .helpers import assert_no_exception, click_region, open_app, selected_in_chart, tap_region
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +25,7 @@ def _title_is(page, text: str) -> None:
 
 
 def _selected(page) -> list[str]:
-    return page.evaluate("""([sel, name]) => (document.querySelector(sel)?.data?.find(t => t.name === name)
-                             ?.locations) || []""", [CHART, SELECTED_NAME])
+    return selected_in_chart(page)
 
 
 def _spread(places: tuple[str, ...]) -> list[str]:

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from bodymap.reference.lookup import condition_muscles
 from bodymap.reference.ranking import rank_candidates
-from tests.support.live_app import CHART, rerun
+from tests.support.live_app import CHART, rerun, watch_runs
 
 from .helpers import assert_no_exception, chart_traces, click_region, open_app, tap_region
 
@@ -107,6 +107,7 @@ def test_educator_presents_a_condition_step_by_step(browser, app_url, atlas, art
     condition = "tennis-elbow"
     muscles = [atlas.muscles[m].name for m, _ in condition_muscles(atlas, condition)]
     context = browser.new_context(viewport={"width": 1366, "height": 900})
+    watch_runs(context)
     page = context.new_page()
     page.set_default_timeout(20_000)
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from bodymap.drawing.figure import SELECTED_NAME
 from tests.support.live_app import CHART, rerun, wait_hover
 
 from .helpers import (
@@ -16,7 +15,9 @@ from .helpers import (
     hover_label,
     open_app,
     region_xy,
+    selected_in_chart,
     tap_region,
+    wait_chosen,
 )
 
 pytestmark = pytest.mark.browser
@@ -35,13 +36,12 @@ def _panel_names(page, text: str) -> None:
 
 
 def _wait_selected(page, region_id: str) -> None:
-    page.wait_for_function(
-        """([sel, name, rid]) => {
-            const t = document.querySelector(sel)?.data?.find(t => t.name === name);
-            return !!t && t.locations.length === 1 && t.locations[0] === rid;
-        }""",
-        arg=[CHART, SELECTED_NAME, region_id],
-    )
+    wait_chosen(page, [region_id])
+
+
+def _drawn(page) -> int:
+    """The serial of the figure on the page (`layout.meta.drawn`): it changes only when the server writes a new one."""
+    return page.evaluate(f"() => document.querySelector('{CHART}').layout.meta.drawn")
 
 
 @pytest.fixture(scope="module")
@@ -62,19 +62,20 @@ def test_the_map_opens_without_errors(map_page, atlas, artifacts):
 @pytest.mark.parametrize("region_id", CLICKED)
 def test_a_click_inside_a_region_selects_exactly_that_region(map_page, atlas, region_id):
     page = map_page
+    drawn = _drawn(page)
     click_region(page, region_id, atlas)
     _panel_names(page, f"Selected: {atlas.regions[region_id].label}")
     _wait_selected(page, region_id)
     assert_no_exception(page)
-    # The highlight is drawn as a thick dark outline over the selected region only.
-    selected = [t for t in chart_traces(page) if t["name"] == SELECTED_NAME]
-    assert [t["locations"] for t in selected] == [[region_id]]
+    # Plotly's own selection shows the region chosen: the server wrote no new figure for the click.
+    assert selected_in_chart(page) == [region_id]
+    assert _drawn(page) == drawn
 
 
 @pytest.mark.timeout(60)
 def test_the_selected_region_is_named_on_hover(map_page, atlas, artifacts):
     page, region_id = map_page, CLICKED[-1]
-    if [t["locations"] for t in chart_traces(page) if t["name"] == SELECTED_NAME] != [[region_id]]:
+    if selected_in_chart(page) != [region_id]:
         click_region(page, region_id, atlas)  # run on its own (e.g. with -k)
         _wait_selected(page, region_id)
     x, y = region_xy(page, region_id, atlas)
@@ -85,14 +86,39 @@ def test_the_selected_region_is_named_on_hover(map_page, atlas, artifacts):
 
 
 @pytest.mark.timeout(60)
-def test_every_click_is_reported_even_again_on_the_same_region(page, app_url, atlas):
+def test_a_second_click_on_the_chosen_region_unselects_it_and_a_third_chooses_it_again(page, app_url, atlas):
     open_app(page, app_url)
-    count = "([sel, n]) => document.querySelector(sel)?.layout?.meta?.clicks === n"
-    page.wait_for_function(count, arg=[CHART, 0])
-    for n in (1, 2, 3):  # plotly alone would unselect on the second click on a selected point
+    label = atlas.regions["chest-left"].label
+    for n in (1, 2, 3):
         click_region(page, "chest-left", atlas)
-        page.wait_for_function(count, arg=[CHART, n])
-    _panel_names(page, f"Selected: {atlas.regions['chest-left'].label}")
+        if n == 2:  # plotly unselects a chosen point on a second click: the panel closes with it
+            _panel_names(page, "Where do you feel pain?")
+            wait_chosen(page, [])
+        else:
+            _panel_names(page, f"Selected: {label}")
+            _wait_selected(page, "chest-left")
+    assert _drawn(page) == 0  # and none of it needed a new figure
+    assert_no_exception(page)
+
+
+@pytest.mark.timeout(90)
+def test_a_region_chosen_again_by_search_after_a_tap_moved_away_is_drawn_chosen(page, app_url, atlas):
+    """A link or search choice needs a new figure (the page does not show it yet); a tap then moves the choice on
+    the page only; choosing the first region again must still reach the page (a new figure, not the old one)."""
+    open_app(page, app_url, "?region=neck-back-left")
+    _wait_selected(page, "neck-back-left")
+    click_region(page, "calf-left", atlas)
+    _wait_selected(page, "calf-left")
+    before = _drawn(page)
+    search = page.locator(".st-key-search input")
+    with rerun(page):
+        search.fill(atlas.regions["neck-back-left"].label)
+        search.press("Enter")
+    with rerun(page):
+        page.locator(".st-key-hit-region-neck-back-left button").click()
+    _panel_names(page, f"Selected: {atlas.regions['neck-back-left'].label}")
+    _wait_selected(page, "neck-back-left")
+    assert _drawn(page) > before
     assert_no_exception(page)
 
 

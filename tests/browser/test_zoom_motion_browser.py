@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.live_app import CHART, wait_idle
+from tests.support.live_app import CHART, wait_idle, watch_runs
 
 from .conftest import TIMEOUT_MS
 
@@ -48,6 +48,7 @@ _MOTION_JS = """() => {
 
 def _context(browser, **options):
     context = browser.new_context(**options)
+    watch_runs(context)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     return context, page

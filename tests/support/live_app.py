@@ -127,23 +127,75 @@ def launch_chromium(playwright, **options):
 
 # Script runs --------------------------------------------------------------------------------------
 
-# Counts the runs that started in this page: each time stApp's script state leaves idle ("initial" or
-# "notRunning"). Installed on first use in each document; returns the count.
+# Counts the runs that finished in this page. Where `watch_runs` hooked the page's websocket (before the page
+# loaded), a run counts when the server's `script_finished` message (ForwardMsg field 6) arrives, two frames later
+# (Streamlit applies what came before it by then): exact, however fast the run. Elsewhere a run counts each time
+# stApp's script state leaves idle ("initial" or "notRunning"); React may fold a very fast run's "running" state
+# away, so that count can miss runs. Installed on first use in each document; returns the count.
 _RUNS_JS = """
 () => {
   if (window.__liveAppRuns === undefined) {
     window.__liveAppRuns = 0;
-    new MutationObserver(records => {
-      for (const r of records) {
-        if (r.oldValue === 'notRunning' || r.oldValue === 'initial') window.__liveAppRuns += 1;
-      }
-    }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
-                          attributeFilter: ['data-test-script-state']});
+    if (window.__liveAppWatched) {
+      window.__liveAppOnFinished = () => requestAnimationFrame(() => requestAnimationFrame(() => {
+        window.__liveAppRuns += 1;
+      }));
+    } else {
+      new MutationObserver(records => {
+        for (const r of records) {
+          if (r.oldValue === 'notRunning' || r.oldValue === 'initial') window.__liveAppRuns += 1;
+        }
+      }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                            attributeFilter: ['data-test-script-state']});
+    }
   }
   return window.__liveAppRuns;
 }
 """
+#: Wraps the page's WebSocket so each incoming ForwardMsg carrying `script_finished` (top-level field 6, a varint)
+#: calls `window.__liveAppOnFinished` (set by _RUNS_JS). Only the top level of each message is read.
+_WATCH_JS = """
+(() => {
+  window.__liveAppWatched = true;
+  const isFinished = (bytes) => {
+    let i = 0;
+    const varint = () => {
+      let v = 0, s = 0, b;
+      do { b = bytes[i++]; v += (b & 0x7f) * 2 ** s; s += 7; } while (b & 0x80);
+      return v;
+    };
+    while (i < bytes.length) {
+      const tag = varint(), field = Math.floor(tag / 8), wire = tag % 8;
+      if (field === 6 && wire === 0) return true;
+      if (wire === 0) varint();
+      else if (wire === 2) i += varint();
+      else if (wire === 1) i += 8;
+      else if (wire === 5) i += 4;
+      else return false;
+    }
+    return false;
+  };
+  const Native = window.WebSocket;
+  window.WebSocket = function (...args) {
+    const ws = new Native(...args);
+    ws.addEventListener('message', (e) => {
+      if (e.data instanceof ArrayBuffer && isFinished(new Uint8Array(e.data)) && window.__liveAppOnFinished) {
+        window.__liveAppOnFinished();
+      }
+    });
+    return ws;
+  };
+  window.WebSocket.prototype = Native.prototype;
+  Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+})();
+"""
 _IDLE_SINCE_JS = "([ready, n]) => window.__liveAppRuns > n && !!document.querySelector(ready)"
+
+
+def watch_runs(context) -> None:
+    """Count this browser context's script runs from the server's messages (see `_RUNS_JS`): call before pages
+    open. Streamlit's frontend sets binaryType "arraybuffer" before messages arrive, as the hook expects."""
+    context.add_init_script(script=_WATCH_JS)
 
 
 def script_runs(page) -> int:
