@@ -27,8 +27,11 @@ from bodymap.drawing.frame import (
     to_lonlat,
     view_offsets,
 )
-from bodymap.drawing.traces import NO_DIM
+from bodymap.drawing.traces import NO_DIM, keep_text
 
+#: The labels are bold and at least 19 px (WCAG "large text", 3:1): they are drawn in the chart's theme colour,
+#: Streamlit's grey, which is 3.8:1 on the light background (too faint for small text, enough for large).
+TITLE_PX, SIDE_PX = 20, 19
 #: Height of the chart in px for one and for two views.
 HEIGHTS = {1: 600, 2: 620}
 BASE_NAME = "Body"
@@ -102,10 +105,10 @@ def _labels(regions: Sequence[Region], views: Sequence[str]) -> go.Scattergeo:
     for view in views:
         side = view_names.side_of(view)
         heading = view_names.title(view) + (f", {side}" if side else "")
-        labels = [((0.0, title_y(regions, view)), f"<b>{heading}</b>", 17)]
+        labels = [((0.0, title_y(regions, view)), f"<b>{heading}</b>", TITLE_PX)]
         if side is None:
             left, right = side_labels(view)
-            labels += [(left, "Left", 13), (right, "Right", 13)]
+            labels += [(left, "Left", SIDE_PX), (right, "Right", SIDE_PX)]
         for pt, label, px in labels:
             lo, la = to_lonlat(views, view, pt)
             lon.append(lo)
@@ -113,7 +116,8 @@ def _labels(regions: Sequence[Region], views: Sequence[str]) -> go.Scattergeo:
             text.append(label)
             size.append(px)
     return go.Scattergeo(name="Labels", uid="labels", lon=lon, lat=lat, text=text, mode="text",
-                         textfont={"size": size}, hoverinfo="skip", showlegend=False)
+                         textfont={"size": size, "weight": "bold"}, hoverinfo="skip", showlegend=False,
+                         selected=keep_text(palette.SILHOUETTE))  # never selected: it takes no hover
 
 
 def _layout(views: Sequence[str]) -> dict:

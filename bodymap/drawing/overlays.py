@@ -16,7 +16,7 @@ from bodymap.content.atlas import Atlas, PlacedTriggerPoint
 from bodymap.drawing import palette
 from bodymap.drawing.base import BASE_NAME, base_figure
 from bodymap.drawing.frame import VIEWS, check_views, drawn_as, lines, shown_regions, to_lonlat
-from bodymap.drawing.traces import NO_DIM, dots, hatch, legend_key, markers, zone
+from bodymap.drawing.traces import NO_DIM, dots, hatch, keep_text, legend_key, markers, zone
 from bodymap.reference.overlay import MuscleLayer, Overlay
 
 HIGHLIGHT_NAME = "Highlight"
@@ -132,7 +132,7 @@ def _trigger_points(atlas: Atlas, views: Sequence[str], lay: MuscleLayer, placed
         textposition="top right", textfont={"size": 13, "color": style.color, "weight": "bold"},
         marker={"symbol": style.symbol, "size": [22 if f else 14 for f in m["focused"]], "color": style.color,
                 "line": {"color": palette.MARKER_RIM, "width": [2.2 if f else 1.3 for f in m["focused"]]}},
-        selected=NO_DIM, unselected=NO_DIM, showlegend=True,
+        selected=keep_text(style.color), unselected=NO_DIM, showlegend=True,
     )
 
 
@@ -186,7 +186,7 @@ def _pain_marks(atlas: Atlas, views: Sequence[str], pain: Pain) -> list[dict]:
                   hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
                   marker={"size": [22 if t else 10 for t in text], "color": palette.PAIN, "symbol": "circle",
                           "line": {"color": palette.MARKER_RIM, "width": 1.5}},
-                  selected=NO_DIM, unselected=NO_DIM, showlegend=False)
+                  selected=keep_text("#ffffff"), unselected=NO_DIM, showlegend=False)
     return [outline, levels]
 
 

@@ -16,6 +16,13 @@ from bodymap.drawing.frame import drawn_as, lines, region_geojson, to_lonlat
 
 #: Selection never dims a trace.
 NO_DIM = {"marker": {"opacity": 1}}
+
+
+def keep_text(color: str) -> dict:
+    """`selected` style of a trace with text: markers never dimmed, selected text in `color`. Once a selected
+    text colour is set, plotly leaves unselected text in its own colour instead of fading it when a region
+    (a point of another trace) is chosen."""
+    return {"marker": {"opacity": 1}, "textfont": {"color": color}}
 #: Spacing of the spillover dots and of the highlight hatch lines, in body units.
 DOT_SPACING = 2.4
 HATCH_SPACING = 2.6

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
+from bodymap.drawing import palette
 from tests.support.live_app import CHART, rerun, wait_hover
 
 from .helpers import (
@@ -120,6 +123,31 @@ def test_a_region_chosen_again_by_search_after_a_tap_moved_away_is_drawn_chosen(
     _wait_selected(page, "neck-back-left")
     assert _drawn(page) > before
     assert_no_exception(page)
+
+
+_TEXT_FILLS_JS = """(sel) => [...document.querySelectorAll(sel + ' .trace.scattergeo text')]
+    .map(t => getComputedStyle(t).fill)"""
+_TEXT_LOOKS_JS = """(sel) => [...document.querySelectorAll(sel + ' .trace.scattergeo text')]
+    .map(t => { const c = getComputedStyle(t);
+                return [t.textContent, c.fill, parseFloat(c.fontSize), c.fontWeight]; })"""
+
+
+@pytest.mark.timeout(60)
+def test_choosing_a_region_fades_nothing_but_the_region(page, app_url, atlas):
+    """Plotly fades the points of other traces when one is selected; the view titles and side labels keep
+    their colour (see `keep_text`)."""
+    open_app(page, app_url)
+    # WCAG large text (>= 18.66 px bold) at >= 3:1 on the page's white: the titles and Left/Right are drawn in
+    # Streamlit's grey theme colour, too faint for small text.
+    for text, fill, size, weight in page.evaluate(_TEXT_LOOKS_JS, CHART):
+        rgb = "#" + "".join(f"{int(c):02x}" for c in re.findall(r"\d+", fill)[:3])
+        assert size >= 18.66 and int(weight) >= 700, (text, size, weight)
+        assert palette.contrast_ratio(rgb, palette.LIGHT_BACKGROUND) >= 3.0, (text, rgb)
+    before = page.evaluate(_TEXT_FILLS_JS, CHART)
+    assert len(before) >= 6  # Front, Back, and Left/Right under each
+    click_region(page, "chest-left", atlas)
+    _wait_selected(page, "chest-left")
+    assert page.evaluate(_TEXT_FILLS_JS, CHART) == before
 
 
 @pytest.mark.timeout(60)
