@@ -95,13 +95,13 @@ def test_a_region_from_the_link_shows_its_panel_and_map(real_atlas):
     assert chosen_in(spec(at)) == [REGION]  # shown chosen by plotly's selection: nothing drawn over the body
     assert [t["name"] for t in spec(at)["data"]] == ["Chosen area colour", "Body", "Front outline", "Back outline",
                                                      "Labels"]
-    assert at.selectbox(key="pick-region").value == REGION
+    assert at.selectbox(key="pick-region").value is None  # the lists stand ready for the next choice
     for r in referring_muscles(real_atlas, REGION):
         assert at.button(key=f"refer-{REGION}-{r.muscle}").label.startswith(f"→ {r.name}")
     assert query(at) == {"region": REGION}
 
 
-def test_the_region_list_mirrors_the_map_and_updates_the_link(real_atlas):
+def test_the_region_list_opens_the_area_on_the_map_and_the_link_then_stands_ready(real_atlas):
     at = app()
     at.selectbox(key="pick-region").set_value("neck-back-left").run()
     checked(at)
@@ -109,6 +109,10 @@ def test_the_region_list_mirrors_the_map_and_updates_the_link(real_atlas):
     assert chosen_in(spec(at)) == ["neck-back-left"]
     assert LOOSE_POINTS_NAME not in traces(at)  # the panel lists them; drawn once one is chosen there
     assert query(at) == {"region": "neck-back-left"}
+    assert at.selectbox(key="pick-region").value is None
+    at.selectbox(key="pick-region").set_value("calf-left").run()  # the next choice from the same list
+    assert heading(checked(at)) == f"Selected: {real_atlas.regions['calf-left'].label}"
+    assert chosen_in(spec(at)) == ["calf-left"]
 
 
 def test_a_trigger_point_chosen_in_the_region_panel_is_drawn_larger(real_atlas):

@@ -26,18 +26,20 @@ def _pick(kind: str, key: str) -> None:
     value = state.widget(key)
     if value is not None:
         state.open_subject(Subject(kind, value))
+        state.preset(key, None)  # ready for the next choice: the panel's title says what is open
 
 
 def pick_lists(atlas: Atlas, which: tuple[str, ...]) -> None:
-    """Searchable lists, each showing the current choice (set from the screen before it is drawn)."""
+    """Searchable lists that open what is chosen in them and then stand ready for the next choice.
+
+    They do not mirror what is open (the panel's title says that), so a tap on the map leaves them unchanged
+    and Streamlit sends them again as short references only."""
     tables = name_tables(atlas)
-    screen = state.screen()
     for kind in which:
         label, names, key = LIST_LABELS[kind], tables[kind], f"pick-{kind}"
-        current = screen.chosen(kind)
-        state.preset(key, current if current in names else None)
         st.selectbox(label, list(names), key=key, format_func=names.__getitem__, on_change=_pick, args=(kind, key),
-                     placeholder=f"Choose a {label.lower()}…", help=f"Type to filter the list of {label.lower()}s.")
+                     index=None, placeholder=f"Choose a {label.lower()}…",
+                     help=f"Type to filter the list of {label.lower()}s; the one you choose opens.")
 
 
 def search_box(atlas: Atlas) -> None:

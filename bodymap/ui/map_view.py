@@ -43,10 +43,10 @@ def _cached_base(_atlas: Atlas, atlas_key: int, views: tuple[str, ...]) -> dict:
 class ReadyFigure(go.Figure):
     """A figure handed to `st.plotly_chart` as its finished dict. Streamlit asks a figure for `to_dict()` and
     serializes that; answering with the dict built for this click means no figure is built, validated or
-    deep-copied per click (measured: the chart's server time per click falls from ~36 ms to ~8 ms)."""
+    deep-copied per click (measured: the chart's server time per click falls from ~36 ms to ~8 ms). Nothing
+    else is asked of it, so plotly's own set-up (an empty figure and its template, ~1 ms) is skipped."""
 
-    def __init__(self, spec: dict):
-        super().__init__()
+    def __init__(self, spec: dict):  # noqa: D107 - deliberately no super().__init__(): see the class
         self._ready = spec
 
     def to_dict(self) -> dict:

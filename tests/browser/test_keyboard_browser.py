@@ -108,7 +108,7 @@ def test_choose_an_area_open_a_muscle_and_present_with_the_keyboard_only(page, a
     region = atlas.regions[REGION]
     open_app(page, app_url)
 
-    # The body-area list under the map (it mirrors the map for keyboard users): filter it, choose with Enter.
+    # The body-area list under the map (the map as a list, for keyboard users): filter it, choose with Enter.
     tab_to(page, in_key("pick-region", "input"))
     page.keyboard.type(region.label)
     expect(page.get_by_role("option", name=region.label, exact=True)).to_be_visible()
