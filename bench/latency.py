@@ -8,7 +8,10 @@ measurements (load A, load B, ...; blocks of clicks A, B, ...) so machine noise 
 - load: navigation start -> the chart has its shapes and the script state is notRunning (fresh
   browser context each time; the first load of each server is a warm-up, reported apart).
 - click: pointerdown of a real mouse click inside a region -> the panel title names the region
-  (DOM mutation), over regions of every view.
+  (DOM mutation), alternating between regions of the Front and the Back view, both on the page at
+  once (no view switching, unless --views names the controls to click). Click targets are the
+  regions of the body trace only (not the chosen-colour underlay under them), and a region is never
+  clicked twice in a row (a second click would unselect it).
 - server work: script run time per click (logged by bench.serve, the app is untouched) and
   bytes received over the websocket per click and per load.
 - figure payload: len(build_figure(...).to_json()) per view (pure, no server).
@@ -96,7 +99,7 @@ def switch_view(s: Session, label: str) -> bool:
 
 
 def shape_targets(s: Session) -> list[dict]:
-    return s.page.evaluate(h.JS_TARGETS, s.target.shapes)
+    return s.page.evaluate(h.JS_TARGETS, [s.target.shapes, s.target.trace])
 
 
 def click_once(s: Session, t: dict) -> dict:
@@ -122,7 +125,8 @@ def click_once(s: Session, t: dict) -> dict:
 
 
 def plan_clicks(s: Session, count: int) -> list[tuple[str | None, list[dict]]]:
-    """Blocks of (view label or None, clicks), alternating views, `count` clicks in all."""
+    """Blocks of (view label or None, clicks), alternating views, `count` clicks in all. Without view
+    controls to switch (the default), one view None whose clicks alternate between the target's groups."""
     views = list(s.target.views) or [None]
     per_view: dict[str | None, list[dict]] = {}
     for label in views:
@@ -131,7 +135,7 @@ def plan_clicks(s: Session, count: int) -> list[tuple[str | None, list[dict]]]:
             break
         per_view[label] = shape_targets(s)
     names = s.target.names
-    plans = {v: h.click_plan(ts, names, count) for v, ts in per_view.items()}
+    plans = {v: h.click_plan(ts, names, count, groups=s.target.groups) for v, ts in per_view.items()}
     plans = {v: p for v, p in plans.items() if p}
     if not plans:
         raise RuntimeError(f"{s.target.name}: no clickable shapes matched {s.target.shapes!r}")
@@ -163,7 +167,7 @@ def run_clicks(s: Session, blocks_left: list, prev_name: list) -> list[dict]:
         if prev_name and h.names_clash(t["name"], prev_name[0]):
             continue
         r = click_once(s, t)
-        r["view"] = view
+        r["view"] = view or s.target.groups.get(t["key"])
         out.append(r)
         prev_name[:] = [t["name"]]
     return out
@@ -229,8 +233,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--clicks", type=int, default=36, help="timed clicks per app (default 36)")
     ap.add_argument("--loads", type=int, default=8, help="timed page loads per app (default 8)")
-    ap.add_argument("--views", default="Front,Back",
-                    help="labels of the app's view controls (tab/button/radio); absent = one page with all views")
+    ap.add_argument("--views", default="",
+                    help="labels of view controls to switch between (tab/button/radio, e.g. 'Front,Back' of "
+                         "bodymap's Both / Front / Back control); default none: both views are on the page")
     ap.add_argument("--title", default=".st-key-panel-title", help="CSS selector of the panel title")
     ap.add_argument("--floor-height", type=int, default=640)
     ap.add_argument("--floor-layout", default="centered", choices=["centered", "wide"])
