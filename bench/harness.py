@@ -23,6 +23,17 @@ from tests.support.live_app import ROOT, free_port, live_server
 
 RESULTS = ROOT / "bench" / "results"
 VIEWPORT = {"width": 1280, "height": 900}
+#: Least time from one click on the chart to the next, in s. Plotly counts a mousedown within its
+#: doubleClickDelay (500 ms by default in plotly.js 3, the one Streamlit bundles) of the first of a train as
+#: a double click; on the floor's scatter chart (plotly's default config) that clears the selection: the
+#: panel names the region, then a second run names nothing (and the next click's numbers take that run).
+#: No one clicks two regions that fast; the wait is before the pointerdown, so it is never timed.
+CLICK_GAP_S = 0.6
+
+
+def click_gap(last: float | None) -> float:
+    """Seconds to wait before the next click when the last one was at `last` (time.monotonic(); None: none)."""
+    return 0.0 if last is None else max(0.0, last + CLICK_GAP_S - time.monotonic())
 
 
 @dataclass

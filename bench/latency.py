@@ -43,6 +43,7 @@ class Session:
         self.context = browser.new_context(viewport=h.VIEWPORT)
         self.page = self.context.new_page()
         self.ws_bytes = 0
+        self.last_click: float | None = None  # time.monotonic() of the last click (see h.CLICK_GAP_S)
         self.page.on("websocket", lambda ws: ws.on("framereceived", self._count))
 
     def _count(self, payload) -> None:
@@ -105,11 +106,15 @@ def shape_targets(s: Session) -> list[dict]:
 def click_once(s: Session, t: dict) -> dict:
     """One timed click at t's interior point; the panel must come to name t["name"]."""
     page, target = s.page, s.target
+    time.sleep(h.click_gap(s.last_click))  # never two clicks within plotly's double-click delay
     page.evaluate(h.JS_ARM, [target.title, target.fallback, t["name"]])  # the timer starts at the pointerdown
     bytes0, runs0, wall0, started = s.ws_bytes, len(s.server.runs()), time.time(), script_runs(page)
     try:
         # plotly selects the last (throttled) hover: click once it is on the target
-        hover_then_click(page, t["x"], t["y"], t["key"], timeout=10_000)
+        try:
+            hover_then_click(page, t["x"], t["y"], t["key"], timeout=10_000)
+        finally:
+            s.last_click = time.monotonic()
         page.wait_for_function(h.JS_DONE, timeout=10_000, polling="raf")
         res = page.evaluate(h.JS_RESULT)
         ok = True
