@@ -152,8 +152,9 @@ def serve(target: Target, workdir: Path, profile: Path | None = None, timeout: f
 
 # In-page JavaScript -------------------------------------------------------------------------------
 
-# Each clickable shape: its key (choropleth location, else the marker's customdata) and a deep interior
-# point in page coordinates (sampled with isPointInFill, so it works for any outline and transform).
+# Each clickable shape: its key (choropleth location, else the marker's customdata), a deep interior point
+# in page coordinates (sampled with isPointInFill, so it works for any outline and transform) and whether
+# that point can be clicked (in the window, the chart on top there).
 # Argument [selector, trace name or null]: shapes of traces that take no hover (hoverinfo "skip": drawn only,
 # a click there selects nothing) are left out, and with a trace name, shapes of every other trace too.
 JS_TARGETS = """
@@ -197,9 +198,12 @@ JS_TARGETS = """
     const lx = bb.x + (best[0] + 0.5) * bb.width / N, ly = bb.y + (best[1] + 0.5) * bb.height / N;
     const p = new DOMPoint(lx, ly).matrixTransform(ctm);
     const w = window.innerWidth, h = window.innerHeight;
+    // On screen, and not under anything outside the chart (Streamlit's sticky header, when the chart is
+    // scrolled up inside the app's scroll container).
+    const gd = el.closest('.js-plotly-plot'), onTop = document.elementFromPoint(p.x, p.y);
     seen.add(String(key));
     out.push({key: String(key), x: p.x + window.scrollX, y: p.y + window.scrollY, depth: bestDepth,
-              visible: p.x > 0 && p.y > 0 && p.x < w && p.y < h});
+              visible: p.x > 0 && p.y > 0 && p.x < w && p.y < h && !!gd && !!onTop && gd.contains(onTop)});
   }
   return out;
 }
