@@ -4,9 +4,13 @@ Run: .venv/bin/python -m bench.concurrency [--sessions 10,25,50] [--duration 30]
 
 For each level N a fresh server is started (so memory and leftover sessions do not carry over),
 N real browser contexts in one headless Chromium open the app (at most --open-parallel at a time),
-then every session clicks regions in a loop for --duration seconds: move, pause 150 ms (plotly's
-hover throttle), click, wait until the panel names the region (or 15 s: an error), wait until the
-script is idle, think --think seconds. Latency is timed in the page, as in bench.latency.
+then every session clicks regions in a loop for --duration seconds: move, wait until plotly's hover
+is on the target (or, with --no-hover-check, pause 150 ms: plotly's hover throttle), click, wait until
+the panel names the region (or 15 s: an error), wait until the script is idle and the chart shows the
+region chosen (plotly's own selection on the clickable trace), think --think seconds. Latency is timed
+in the page, as in bench.latency. Targets: bodymap's regions on both views (Front and Back are side by
+side; the chosen-colour underlay under them is not a target), never the same region twice in a row
+(a second click would unselect it).
 Server memory is VmRSS of the server process tree, sampled every second; per session =
 (peak during the loop - after the first page load) / N.
 Caveat: browser and server share this machine's 2 cores, so at high N the latency is mostly
@@ -37,15 +41,30 @@ async def open_page(browser, server: h.Server, target: h.Target):
     return context, page
 
 
-# The figure's click counter (the app puts it in layout.meta.clicks, so every click changes the figure);
-# null when the chart has none (the floors).
-JS_META_CLICKS = """
-sel => { const gd = document.querySelector(sel), m = gd && gd.layout && gd.layout.meta;
-         return m && typeof m.clicks === 'number' ? m.clicks : null; }
+# What the chart shows as chosen: the keys (locations, else customdata) of the selected points of its
+# clickable trace (the one named `traceName`, else the first that takes hover), as plotly holds them in
+# gd._fullData (selectedpoints are indices into the trace's points). A click selects its point in the
+# browser at once (a second click on it unselects it: plotly toggles), and a figure the server writes anew
+# brings its own selection. [] when nothing is selected; null when there is no such trace.
+JS_CHOSEN = """
+([sel, traceName]) => {
+  const gd = document.querySelector(sel), data = (gd && gd._fullData) || [];
+  const t = data.find(t => traceName !== null ? t.name === traceName : t.hoverinfo !== 'skip');
+  if (!t) return null;
+  if (!Array.isArray(t.selectedpoints)) return [];
+  const keys = t.locations || t.customdata || [];
+  return t.selectedpoints.map(i => String(keys[i] ?? i));
+}
 """
-# The same cause, in the order they are checked after a miss.
-MISS_KINDS = ("hover not on target", "app error shown", "click not applied (figure unchanged)",
-              "panel unchanged (figure redrawn)")
+# The chart shows exactly [key] as chosen.
+JS_CHOSEN_IS = (f"([sel, traceName, key]) => JSON.stringify(({JS_CHOSEN.strip()})([sel, traceName])) "
+                "=== JSON.stringify([key])")
+# Why a click missed, in the order the causes are checked (_miss_kind).
+MISS_KINDS = ("hover not on target", "app error shown",
+              "panel unchanged, chart shows the region chosen (the server did not apply the click in 15 s)",
+              "chart shows nothing chosen (the click unselected a chosen region, or selected nothing)",
+              "chart shows another region chosen (the click selected another region)",
+              "panel names the region, chart does not show it chosen")
 
 
 async def click_loop(page, target: h.Target, plan: list[dict], until: float, think: float, offset: int,
@@ -54,16 +73,19 @@ async def click_loop(page, target: h.Target, plan: list[dict], until: float, thi
 
     With verify_hover, a click is only made once plotly's hover is on the target (plotly selects the
     last *hovered* point, and hover is throttled: on a starved page a click right after a move selects
-    the region hovered before). After the panel names the region, the loop also waits until the
-    chart shows the figure of that run (its click counter moved): the map is a new element after every
-    click (its id is a hash of its figure), and a click on the previous one is ignored by the server."""
-    lat, errors, i, prev, aims = [], [], offset, None, {"re-aimed": 0}
+    the region hovered before). After the panel names the region, the loop also waits until the chart
+    shows that region (and only it) chosen: plotly selects it in the browser on the click, and the
+    server leaves the figure as it is when a click only chooses another region (when it does write a
+    new figure, that figure brings its own selection). So the next click starts from a page that
+    agrees with the server, and it is never a second click on the chosen region (which would unselect
+    it)."""
+    lat, errors, i, prev, aims, last_click = [], [], offset, None, {"re-aimed": 0}, None
     while time.monotonic() < until:
         t = plan[i % len(plan)]
         i += 1
         if prev and h.names_clash(t["name"], prev):
             continue
-        clicks0 = await page.evaluate(JS_META_CLICKS, CHART)
+        named = False
         try:
             if verify_hover:
                 await page.mouse.move(0, 0)
@@ -78,20 +100,22 @@ async def click_loop(page, target: h.Target, plan: list[dict], until: float, thi
                 await page.mouse.move(t["x"] - 3, t["y"] - 3)
                 await page.mouse.move(t["x"], t["y"], steps=2)
                 await page.wait_for_timeout(150)  # plotly's hover throttle; a think time the floor gets too
+            await asyncio.sleep(h.click_gap(last_click))  # never two clicks within plotly's double-click delay
             await page.evaluate(h.JS_ARM, [target.title, target.fallback, t["name"]])
+            last_click = time.monotonic()
             await page.mouse.click(t["x"], t["y"])
             await page.wait_for_function(h.JS_DONE, polling=50, timeout=15_000)
+            named = True
             lat.append((await page.evaluate(h.JS_RESULT))["ms"])
             await page.wait_for_selector(READY, timeout=15_000)
-            if clicks0 is not None:  # the new figure is on the page before the next click
-                await page.wait_for_function(f"() => ({JS_META_CLICKS})({CHART!r}) !== {clicks0}", polling=50,
-                                             timeout=15_000)
+            await page.wait_for_function(JS_CHOSEN_IS, arg=[CHART, target.trace, t["key"]], polling=50,
+                                         timeout=15_000)
             if await page.locator("[data-testid=stException]").count():
                 errors.append(MISS_KINDS[1])
         except PlaywrightError as exc:
             with contextlib.suppress(PlaywrightError):  # recover: let the app settle before the next click
                 await page.wait_for_selector(READY, timeout=15_000)
-            errors.append(await _miss_kind(page, clicks0, exc))
+            errors.append(await _miss_kind(page, target, t["key"], named, exc))
         prev = t["name"]
         await asyncio.sleep(think)
     return {"lat": lat, "errors": errors, "re_aimed": aims["re-aimed"]}
@@ -99,8 +123,8 @@ async def click_loop(page, target: h.Target, plan: list[dict], until: float, thi
 
 async def _aim(page, target: h.Target, t: dict, aims: dict) -> dict | None:
     """Move onto `t` and wait for plotly's hover on it; if it does not come, measure the target's point
-    again on this page and try once more (the drawing moves by a few pixels once a region is selected:
-    plotly geo refits it, so points measured on the first page can be off for small regions)."""
+    again on this page and try once more (the drawing can move by a few pixels when the server writes a
+    new figure: plotly geo refits it, so points measured on the first page can be off for small regions)."""
     await page.mouse.move(t["x"], t["y"], steps=2)
     try:
         await page.wait_for_function(HOVERED, arg=[CHART, t["key"]], polling=50, timeout=5_000)
@@ -108,7 +132,8 @@ async def _aim(page, target: h.Target, t: dict, aims: dict) -> dict | None:
     except PlaywrightError:
         pass
     aims["re-aimed"] += 1
-    fresh = [x for x in await page.evaluate(h.JS_TARGETS, target.shapes) if x["key"] == t["key"]]
+    fresh = [x for x in await page.evaluate(h.JS_TARGETS, [target.shapes, target.trace])
+             if x["key"] == t["key"]]
     if not fresh:
         return None
     t = {**t, "x": fresh[0]["x"], "y": fresh[0]["y"]}
@@ -121,16 +146,22 @@ async def _aim(page, target: h.Target, t: dict, aims: dict) -> dict | None:
         return None
 
 
-async def _miss_kind(page, clicks0, exc: Exception) -> str:
-    """Why a click did not name its region: an error on the page, the server never applied it (the figure's
-    click counter did not move: the click went to an outdated chart, or plotly selected nothing), or it
-    was applied and the panel still did not change."""
+async def _miss_kind(page, target: h.Target, key: str, named: bool, exc: Exception) -> str:
+    """Why a click did not end as expected (the panel naming the region, then the chart showing it chosen):
+    an error on the page; else what the chart shows as chosen once the app has settled. If the panel never
+    named the region: the chart shows it chosen (plotly took the click, the server did not apply it, e.g. it
+    went to an outdated chart, or took over 15 s), nothing chosen (the click unselected the region chosen
+    before, or selected nothing), or another region (plotly's hover was elsewhere). If the panel named it
+    but the chart does not show it chosen: the chart's selection disagrees with the server."""
     try:
         if await page.locator("[data-testid=stException]").count():
             return MISS_KINDS[1]
-        if clicks0 is not None:
-            now = await page.evaluate(JS_META_CLICKS, CHART)
-            return MISS_KINDS[2] if now == clicks0 else MISS_KINDS[3]
+        chosen = await page.evaluate(JS_CHOSEN, [CHART, target.trace])
+        if named:
+            return MISS_KINDS[5] + (" (nothing chosen)" if not chosen else " (shown later)" if chosen == [key]
+                                    else " (another region chosen)")
+        if chosen is not None:
+            return MISS_KINDS[2] if chosen == [key] else MISS_KINDS[3] if not chosen else MISS_KINDS[4]
     except PlaywrightError:
         pass
     return str(exc).splitlines()[0][:120]
@@ -149,8 +180,8 @@ async def run_level(p, target: h.Target, n: int, args, tmp: Path) -> dict:
         with h.serve(target, tmp) as server:
             first_ctx, first = await open_page(browser, server, target)
             rss_one = server.rss_kib()
-            shapes = await first.evaluate(h.JS_TARGETS, target.shapes)
-            plan = h.click_plan(shapes, target.names, max(len(shapes), 2))
+            shapes = await first.evaluate(h.JS_TARGETS, [target.shapes, target.trace])
+            plan = h.click_plan(shapes, target.names, max(len(shapes), 2), groups=target.groups)
             if len(plan) < 2:
                 raise RuntimeError(f"{target.name}: no clickable shapes matched {target.shapes!r}")
             gate = asyncio.Semaphore(args.open_parallel)
@@ -214,7 +245,7 @@ def report(rows: list[dict]) -> str:
 
 async def amain(args) -> list[dict]:
     names = args.target.split(",")
-    makers = {"bodymap": lambda: h.bodymap_target(()), "floor": lambda: h.floor_target("scatter"),
+    makers = {"bodymap": lambda: h.bodymap_target(), "floor": lambda: h.floor_target("scatter"),
               "floor-geo": lambda: h.floor_target("geo")}
     rows = []
     async with async_playwright() as p:

@@ -23,16 +23,32 @@ from tests.support.live_app import ROOT, free_port, live_server
 
 RESULTS = ROOT / "bench" / "results"
 VIEWPORT = {"width": 1280, "height": 900}
+#: Least time from one click on the chart to the next, in s. Plotly counts a mousedown within its
+#: doubleClickDelay (500 ms by default in plotly.js 3, the one Streamlit bundles) of the first of a train as
+#: a double click; on the floor's scatter chart (plotly's default config) that clears the selection: the
+#: panel names the region, then a second run names nothing (and the next click's numbers take that run).
+#: No one clicks two regions that fast; the wait is before the pointerdown, so it is never timed.
+CLICK_GAP_S = 0.6
+
+
+def click_gap(last: float | None) -> float:
+    """Seconds to wait before the next click when the last one was at `last` (time.monotonic(); None: none)."""
+    return 0.0 if last is None else max(0.0, last + CLICK_GAP_S - time.monotonic())
 
 
 @dataclass
 class Target:
     """An app under test and how to read it.
 
-    shapes: CSS selector of the chart's clickable shapes (choropleth paths or scatter markers).
+    shapes: CSS selector of the chart's shapes (choropleth paths or scatter markers); only those of traces that
+    take hover are click targets (a trace drawn only, with hoverinfo "skip", such as bodymap's chosen-colour
+    underlay, is left out), and with `trace` set only those of the trace of that name.
     title: CSS selector of the element that names the selection; fallback: text prefix searched in
     the whole page when the title element is absent ("Selected: <name>").
-    views: labels of the controls that switch views (empty: every shape is on the page at once).
+    views: labels of the controls that switch views (empty, the default: every shape is on the page at once,
+    as bodymap's Front and Back are side by side on a desktop).
+    groups: shape key -> the view it lies in (bodymap: "front", "back"); clicks alternate between the groups
+    and are reported per group.
     """
 
     name: str
@@ -41,21 +57,28 @@ class Target:
     title: str = ".st-key-panel-title"
     fallback: str = "Selected: "
     views: tuple[str, ...] = ()
+    trace: str | None = None
     env: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # shape key -> expected name (default: the key)
+    groups: dict[str, str] = field(default_factory=dict)
 
 
-def bodymap_target(views: tuple[str, ...] = ("Front", "Back"), title: str = ".st-key-panel-title") -> Target:
-    """The app, expecting each region's plain name (from the shipped atlas) in the panel title."""
+def bodymap_target(views: tuple[str, ...] = (), title: str = ".st-key-panel-title") -> Target:
+    """The app, expecting each region's plain name (from the shipped atlas) in the panel title.
+
+    Targets are the regions of the body trace ("Body"), Front and Back both on the page (no view switching
+    unless `views` names controls to click, e.g. ("Front", "Back") of the Both / Front / Back control)."""
     from bodymap.content.loader import load_atlas
+    from bodymap.drawing.figure import BASE_NAME
 
     try:
         atlas = load_atlas(ROOT / "data")
         names = {rid: r.name for rid, r in atlas.regions.items()}
+        groups = {rid: r.view for rid, r in atlas.regions.items()}
     except Exception as exc:  # noqa: BLE001 - content still in progress: expect the shape keys instead
         print(f"warning: data/ does not load ({type(exc).__name__}); expecting region ids in the panel")
-        names = {}
-    return Target("bodymap", "app.py", views=views, title=title, names=names)
+        names, groups = {}, {}
+    return Target("bodymap", "app.py", views=views, title=title, trace=BASE_NAME, names=names, groups=groups)
 
 
 def floor_target(kind: str = "scatter", height: int = 640, layout: str = "centered") -> Target:
@@ -129,18 +152,21 @@ def serve(target: Target, workdir: Path, profile: Path | None = None, timeout: f
 
 # In-page JavaScript -------------------------------------------------------------------------------
 
-# Each clickable shape: its key (choropleth location, else the marker's customdata) and a deep interior
-# point in page coordinates (sampled with isPointInFill, so it works for any outline and transform).
+# Each clickable shape: its key (choropleth location, else the marker's customdata), a deep interior point
+# in page coordinates (sampled with isPointInFill, so it works for any outline and transform) and whether
+# that point can be clicked (in the window, the chart on top there).
+# Argument [selector, trace name or null]: shapes of traces that take no hover (hoverinfo "skip": drawn only,
+# a click there selects nothing) are left out, and with a trace name, shapes of every other trace too.
 JS_TARGETS = """
-(sel) => {
+([sel, traceName]) => {
   const out = [], seen = new Set();
   for (const el of document.querySelectorAll(sel)) {
     const d = el.__data__ || {};
+    const tr = el.closest('.trace'), cd0 = tr && tr.__data__ && tr.__data__[0], trace = cd0 && cd0.trace;
+    if (trace && (trace.hoverinfo === 'skip' || trace.visible === false)) continue;
+    if (traceName !== null && (!trace || trace.name !== traceName)) continue;
     let key = d.loc;
-    if (key === undefined) {
-      const tr = el.closest('.trace'), cd0 = tr && tr.__data__ && tr.__data__[0], trace = cd0 && cd0.trace;
-      key = trace && trace.customdata ? trace.customdata[d.i] : d.i;
-    }
+    if (key === undefined) key = trace && trace.customdata ? trace.customdata[d.i] : d.i;
     if (key === undefined || key === null || seen.has(String(key))) continue;
     const bb = el.getBBox(), ctm = el.getScreenCTM();
     if (!ctm || bb.width <= 0 || bb.height <= 0) continue;
@@ -172,9 +198,12 @@ JS_TARGETS = """
     const lx = bb.x + (best[0] + 0.5) * bb.width / N, ly = bb.y + (best[1] + 0.5) * bb.height / N;
     const p = new DOMPoint(lx, ly).matrixTransform(ctm);
     const w = window.innerWidth, h = window.innerHeight;
+    // On screen, and not under anything outside the chart (Streamlit's sticky header, when the chart is
+    // scrolled up inside the app's scroll container).
+    const gd = el.closest('.js-plotly-plot'), onTop = document.elementFromPoint(p.x, p.y);
     seen.add(String(key));
     out.push({key: String(key), x: p.x + window.scrollX, y: p.y + window.scrollY, depth: bestDepth,
-              visible: p.x > 0 && p.y > 0 && p.x < w && p.y < h});
+              visible: p.x > 0 && p.y > 0 && p.x < w && p.y < h && !!gd && !!onTop && gd.contains(onTop)});
   }
   return out;
 }
@@ -245,14 +274,23 @@ def names_clash(a: str, b: str) -> bool:
     return inside(a, b) or inside(b, a)
 
 
-def click_plan(targets: list[dict], names: dict[str, str], count: int, seed: int = 0) -> list[dict]:
+def click_plan(targets: list[dict], names: dict[str, str], count: int, seed: int = 0,
+               groups: dict[str, str] | None = None) -> list[dict]:
     """`count` clicks cycling over the visible targets in a fixed shuffled order, never two in a row whose
-    names clash (so the panel must change before the timer stops)."""
+    names clash (so the panel must change before the timer stops; and never the same region twice in a row,
+    which in bodymap would unselect it: plotly toggles). With `groups` (key -> view), the order alternates
+    between the groups (front, back, front, ...), so even a short plan clicks every view."""
     usable = [dict(t, name=names.get(t["key"], t["key"])) for t in targets if t["visible"]]
     if names:
         usable = [t for t in usable if t["key"] in names]
     usable.sort(key=lambda t: t["key"])
     random.Random(seed).shuffle(usable)
+    if groups:
+        by_group: dict[str, list[dict]] = {}
+        for t in usable:
+            by_group.setdefault(groups.get(t["key"], ""), []).append(t)
+        lanes = [by_group[g] for g in sorted(by_group)]
+        usable = [lane[k] for k in range(max(map(len, lanes), default=0)) for lane in lanes if k < len(lane)]
     if len(usable) < 2:
         return []
     plan, i, prev = [], 0, None

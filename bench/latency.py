@@ -8,7 +8,10 @@ measurements (load A, load B, ...; blocks of clicks A, B, ...) so machine noise 
 - load: navigation start -> the chart has its shapes and the script state is notRunning (fresh
   browser context each time; the first load of each server is a warm-up, reported apart).
 - click: pointerdown of a real mouse click inside a region -> the panel title names the region
-  (DOM mutation), over regions of every view.
+  (DOM mutation), alternating between regions of the Front and the Back view, both on the page at
+  once (no view switching, unless --views names the controls to click). Click targets are the
+  regions of the body trace only (not the chosen-colour underlay under them), and a region is never
+  clicked twice in a row (a second click would unselect it).
 - server work: script run time per click (logged by bench.serve, the app is untouched) and
   bytes received over the websocket per click and per load.
 - figure payload: len(build_figure(...).to_json()) per view (pure, no server).
@@ -27,7 +30,7 @@ from playwright.sync_api import sync_playwright
 
 from bench import harness as h
 from bench.figures import figure_payload
-from tests.support.live_app import READY, hover_then_click, launch_chromium, rerun, script_runs, wait_idle
+from tests.support.live_app import CHART, READY, hover_then_click, launch_chromium, rerun, script_runs, wait_idle
 
 BLOCK = 6  # clicks per target before switching to the next one
 
@@ -40,6 +43,7 @@ class Session:
         self.context = browser.new_context(viewport=h.VIEWPORT)
         self.page = self.context.new_page()
         self.ws_bytes = 0
+        self.last_click: float | None = None  # time.monotonic() of the last click (see h.CLICK_GAP_S)
         self.page.on("websocket", lambda ws: ws.on("framereceived", self._count))
 
     def _count(self, payload) -> None:
@@ -70,12 +74,18 @@ def open_ready(browser, server: h.Server, target: h.Target) -> Session:
     return s
 
 
-def settle(page, since: int) -> None:
-    """Wait until the run a click started (after `since` runs) is over; just for idle if the click caused none."""
-    try:
-        wait_idle(page, since=since, timeout=30_000)
-    except PlaywrightError:
-        wait_idle(page, timeout=30_000)
+def settle(s: Session, since: int, runs0: int, timeout: float = 30.0) -> None:
+    """Wait until the run a click started is over: the page saw a run start after `since` (a `script_runs`
+    count) or the server logged one after `runs0`, and the page is idle. The server's log is needed too: a
+    fast run can start and finish within one render of the page, so its script state never leaves
+    notRunning in the DOM and the page counts no run (seen on the floor, about one click in ten). Just for
+    idle if the click caused no run within `timeout` (a missed click)."""
+    page, deadline = s.page, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if script_runs(page) > since or len(s.server.runs()) > runs0:
+            break
+        time.sleep(0.02)
+    wait_idle(page, timeout=30_000)
 
 
 def switch_view(s: Session, label: str) -> bool:
@@ -87,8 +97,11 @@ def switch_view(s: Session, label: str) -> bool:
         try:
             if loc.count() and loc.first.is_visible():
                 with rerun(page, timeout=30_000):
-                    loc.first.click()
+                    loc.first.click()  # Playwright scrolls the control (under the map) into view first
                 page.wait_for_function(h.JS_LOADED, arg=[READY, s.target.shapes, 1], timeout=30_000)
+                # The map back in the middle of the window, its top clear of Streamlit's sticky header.
+                page.locator(CHART).first.evaluate("e => e.scrollIntoView({block: 'center'})")
+                page.wait_for_timeout(300)  # plotly draws the new figure after the run
                 return True
         except PlaywrightError:
             continue
@@ -96,23 +109,27 @@ def switch_view(s: Session, label: str) -> bool:
 
 
 def shape_targets(s: Session) -> list[dict]:
-    return s.page.evaluate(h.JS_TARGETS, s.target.shapes)
+    return s.page.evaluate(h.JS_TARGETS, [s.target.shapes, s.target.trace])
 
 
 def click_once(s: Session, t: dict) -> dict:
     """One timed click at t's interior point; the panel must come to name t["name"]."""
     page, target = s.page, s.target
+    time.sleep(h.click_gap(s.last_click))  # never two clicks within plotly's double-click delay
     page.evaluate(h.JS_ARM, [target.title, target.fallback, t["name"]])  # the timer starts at the pointerdown
     bytes0, runs0, wall0, started = s.ws_bytes, len(s.server.runs()), time.time(), script_runs(page)
     try:
         # plotly selects the last (throttled) hover: click once it is on the target
-        hover_then_click(page, t["x"], t["y"], t["key"], timeout=10_000)
+        try:
+            hover_then_click(page, t["x"], t["y"], t["key"], timeout=10_000)
+        finally:
+            s.last_click = time.monotonic()
         page.wait_for_function(h.JS_DONE, timeout=10_000, polling="raf")
         res = page.evaluate(h.JS_RESULT)
         ok = True
     except (PlaywrightError, AssertionError):
         res, ok = {"ms": None, "how": None}, False
-    settle(page, started)
+    settle(s, started, runs0, timeout=30.0 if ok else 2.0)  # a missed click may have started no run
     runs = s.server.runs()[runs0:]
     return {"key": t["key"], "name": t["name"], "ok": ok, "ms": res["ms"], "how": res["how"],
             "server_ms": sum(r["ms"] for r in runs),
@@ -122,7 +139,8 @@ def click_once(s: Session, t: dict) -> dict:
 
 
 def plan_clicks(s: Session, count: int) -> list[tuple[str | None, list[dict]]]:
-    """Blocks of (view label or None, clicks), alternating views, `count` clicks in all."""
+    """Blocks of (view label or None, clicks), alternating views, `count` clicks in all. Without view
+    controls to switch (the default), one view None whose clicks alternate between the target's groups."""
     views = list(s.target.views) or [None]
     per_view: dict[str | None, list[dict]] = {}
     for label in views:
@@ -131,7 +149,7 @@ def plan_clicks(s: Session, count: int) -> list[tuple[str | None, list[dict]]]:
             break
         per_view[label] = shape_targets(s)
     names = s.target.names
-    plans = {v: h.click_plan(ts, names, count) for v, ts in per_view.items()}
+    plans = {v: h.click_plan(ts, names, count, groups=s.target.groups) for v, ts in per_view.items()}
     plans = {v: p for v, p in plans.items() if p}
     if not plans:
         raise RuntimeError(f"{s.target.name}: no clickable shapes matched {s.target.shapes!r}")
@@ -159,11 +177,13 @@ def run_clicks(s: Session, blocks_left: list, prev_name: list) -> list[dict]:
     fresh = {t["key"]: t for t in shape_targets(s)}  # positions after the view switch / last rerun
     out = []
     for t in chunk:
+        if t["key"] in fresh and not fresh[t["key"]]["visible"]:
+            continue  # out of the window or covered (the page scrolled since the plan was made)
         t = {**t, **{k: fresh[t["key"]][k] for k in ("x", "y")}} if t["key"] in fresh else t
         if prev_name and h.names_clash(t["name"], prev_name[0]):
             continue
         r = click_once(s, t)
-        r["view"] = view
+        r["view"] = view or s.target.groups.get(t["key"])
         out.append(r)
         prev_name[:] = [t["name"]]
     return out
@@ -229,8 +249,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--clicks", type=int, default=36, help="timed clicks per app (default 36)")
     ap.add_argument("--loads", type=int, default=8, help="timed page loads per app (default 8)")
-    ap.add_argument("--views", default="Front,Back",
-                    help="labels of the app's view controls (tab/button/radio); absent = one page with all views")
+    ap.add_argument("--views", default="",
+                    help="labels of view controls to switch between (tab/button/radio, e.g. 'Front,Back' of "
+                         "bodymap's Both / Front / Back control); default none: both views are on the page")
     ap.add_argument("--title", default=".st-key-panel-title", help="CSS selector of the panel title")
     ap.add_argument("--floor-height", type=int, default=640)
     ap.add_argument("--floor-layout", default="centered", choices=["centered", "wide"])

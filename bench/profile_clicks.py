@@ -29,7 +29,8 @@ def main() -> None:
     ap.add_argument("--target", default="bodymap", choices=["bodymap", "floor", "floor-geo"])
     ap.add_argument("--clicks", type=int, default=20)
     ap.add_argument("--top", type=int, default=30)
-    ap.add_argument("--views", default="Front,Back")
+    ap.add_argument("--views", default="",
+                    help="labels of view controls to switch between (default none: Front and Back are both shown)")
     ap.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime"])
     args = ap.parse_args()
     views = tuple(v for v in args.views.split(",") if v)
@@ -40,7 +41,7 @@ def main() -> None:
         browser = launch_chromium(p)
         with h.serve(target, Path(tmp), profile=prof) as server:
             s = open_ready(browser, server, target)
-            blocks = plan_clicks(s, args.clicks)  # also visits every view once
+            blocks = plan_clicks(s, args.clicks)  # with --views, also visits every view once
             s.page.wait_for_timeout(300)
             baseline = pstats.Stats(str(prof)) if prof.exists() else None
             base_calls = dict(baseline.stats) if baseline else {}
