@@ -13,14 +13,15 @@ def figure_states(atlas) -> dict:
     States: nothing selected, a region selected, a muscle in focus (both sides) with its region selected.
     """
     from bodymap.drawing.figure import build_figure
-    from bodymap.reference.lookup import muscle_overlay, region_overlay
+    from bodymap.reference.lookup import muscle_overlay
     from bodymap.reference.overlay import Overlay
 
     region = next(iter(atlas.regions))
     muscle = next(iter(atlas.muscles))
     return {
         "nothing selected": lambda views: build_figure(atlas, Overlay(), None, views),
-        "a region selected": lambda views: build_figure(atlas, region_overlay(atlas, region), region, views),
+        # as the map draws it: nothing over the body, the region selected (plotly's selection)
+        "a region selected": lambda views: build_figure(atlas, Overlay(), region, views),
         "a muscle in focus": lambda views: build_figure(atlas, muscle_overlay(atlas, muscle, None, (region,)), region,
                                                         views),
     }

@@ -30,7 +30,16 @@ from playwright.sync_api import sync_playwright
 
 from bench import harness as h
 from bench.figures import figure_payload
-from tests.support.live_app import CHART, READY, hover_then_click, launch_chromium, rerun, script_runs, wait_idle
+from tests.support.live_app import (
+    CHART,
+    READY,
+    hover_then_click,
+    launch_chromium,
+    rerun,
+    script_runs,
+    wait_idle,
+    watch_runs,
+)
 
 BLOCK = 6  # clicks per target before switching to the next one
 
@@ -41,6 +50,7 @@ class Session:
     def __init__(self, browser, server: h.Server, target: h.Target):
         self.server, self.target = server, target
         self.context = browser.new_context(viewport=h.VIEWPORT)
+        watch_runs(self.context)
         self.page = self.context.new_page()
         self.ws_bytes = 0
         self.last_click: float | None = None  # time.monotonic() of the last click (see h.CLICK_GAP_S)

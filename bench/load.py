@@ -18,9 +18,12 @@ user is one browser session:
    {"points": [{"location": id, "customdata": id}], "point_indices": [i], "box": [], "lasso": []}}),
    then read until
    `script_finished`. Timed: until the first heading delta naming the region arrives (what a person
-   waits for: the panel is drawn before the map) and until `script_finished` (the whole run, the new
-   figure included). The chart's element id is a hash of its figure, which changes on every click, so
-   the id is taken afresh from every run's deltas (a click sent with the previous id is ignored).
+   waits for: the panel is drawn before the map) and until `script_finished` (the whole run). The chart's
+   element id is a hash of its figure, which changes only when the server writes a new figure (a tap that
+   only chooses another region does not), so the id is taken afresh from every run's deltas (a click sent
+   with a previous id is ignored). Like a browser, each rerun lists the hashes of the cacheable messages
+   received so far (`cached_message_hashes`); the server answers an unchanged element with a reference,
+   which is resolved from this session's own cache.
 
 Memory: VmRSS of the server's process tree after a warm-up session (base), sampled every second, and at
 the end while every session is still connected; per session = (end - base) / sessions. CPU: the
