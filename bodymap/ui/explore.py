@@ -1,4 +1,4 @@
-"""Explore: the map and the panel in one fragment (a click reruns only this part), with search and lists.
+"""Explore: the map and the panel in one fragment (a tap reruns only this part), with search and lists.
 
 Three ways to the same panels: a click on the map, the searchable lists (the area list mirrors the
 map for keyboard and screen-reader users) and the search box.
@@ -59,13 +59,17 @@ def search_box(atlas: Atlas) -> None:
 
 
 def _finders(atlas: Atlas) -> None:
-    """Search and the muscle and condition lists."""
-    search_box(atlas)
-    c1, c2 = st.columns(2)
-    with c1:
-        pick_lists(atlas, ("muscle",))
-    with c2:
-        pick_lists(atlas, ("condition",))
+    """Search and the three lists: one row on a wide screen, one under the other on a phone."""
+    if state.on_a_phone():
+        search_box(atlas)
+        pick_lists(atlas, ("region", "muscle", "condition"))
+        return
+    cols = st.columns([2, 1, 1, 1])
+    with cols[0]:
+        search_box(atlas)
+    for col, kind in zip(cols[1:], ("region", "muscle", "condition"), strict=True):
+        with col:
+            pick_lists(atlas, (kind,))
 
 
 def _panel(atlas: Atlas, subject) -> None:
@@ -82,27 +86,32 @@ def _map(atlas: Atlas, screen) -> None:
     view_control(atlas, screen, "view-pick")
 
 
-@st.fragment
 def explore(atlas: Atlas) -> None:
-    """Map left, panel right; on a phone one column: the map, then the panel, then search and lists.
-    Only this fragment reruns on a click."""
+    """The search and the lists, and the map and the panel; on a phone the map and the panel come first.
+
+    The finders stay outside the fragment: a tap on the map reruns only the map and the panel."""
+    if state.on_a_phone():
+        _map_and_panel(atlas)
+        st.divider()
+        _finders(atlas)
+    else:
+        _finders(atlas)
+        _map_and_panel(atlas)
+
+
+@st.fragment
+def _map_and_panel(atlas: Atlas) -> None:
+    """Map left, panel right (on a phone the map, then the panel). Only this fragment reruns on a tap."""
     state.full_rerun_if_asked()
     screen = state.screen()
     subject = sm.valid_subject(atlas, screen.shown)
     if state.on_a_phone():
         _map(atlas, screen)
         _panel(atlas, subject)
-        st.divider()
-        _finders(atlas)
-        pick_lists(atlas, ("region",))
     else:
         left, right = st.columns([3, 2], gap="large")
-        # The panel is drawn first: its text reaches the page before the map is redrawn.
-        with right:
-            _finders(atlas)
-            st.divider()
+        with right:  # the panel is drawn first: its text reaches the page before the map is sent
             _panel(atlas, subject)
         with left:
             _map(atlas, screen)
-            pick_lists(atlas, ("region",))
     state.sync_query()
