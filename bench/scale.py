@@ -43,8 +43,8 @@ def _figure_builder():
         return None
 
     def build(atlas) -> str:
-        """Both views with a region selected: what the app builds on a cold cache."""
-        return figure_states(atlas)["a region selected"](VIEWS).to_json()
+        """Both views with a muscle in focus: the base the app caches, and an overlay over it."""
+        return figure_states(atlas)["a muscle in focus"](VIEWS).to_json()
 
     return build
 

@@ -179,6 +179,8 @@ class Atlas:
                     drawn.setdefault(view, []).append(region.id)
         object.__setattr__(self, "_children", MappingProxyType(children))
         object.__setattr__(self, "_drawn", MappingProxyType({v: tuple(ids) for v, ids in drawn.items()}))
+        outlines = {v: geometry.shapes([self.regions[rid].outline_in(v) for rid in ids]) for v, ids in drawn.items()}
+        object.__setattr__(self, "_outlines", MappingProxyType(outlines))
 
     def children(self, region_id: str) -> tuple[str, ...]:
         """The finer places of a region (in its close-ups), in content order."""
@@ -202,8 +204,10 @@ class Atlas:
 
     def place_at(self, view: str, at: tuple[float, float]) -> str | None:
         """The place drawn in a view that holds a point, or None."""
-        return next((rid for rid in self.drawn(view) if geometry.contains(self.regions[rid].outline_in(view), at)),
-                    None)
+        if view not in self._outlines:
+            return None
+        hit = geometry.first_containing(self._outlines[view], at)
+        return None if hit is None else self._drawn[view][hit]
 
     def family(self, region_id: str) -> tuple[str, ...]:
         """A region, its ancestors and its finer places: the ids that mean the same place at another grain."""

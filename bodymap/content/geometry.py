@@ -35,6 +35,20 @@ def _shape(poly: tuple[Pt, ...]) -> shapely.Polygon:
     return p
 
 
+def shapes(polys: Sequence[Polygon]) -> np.ndarray:
+    """Outlines as an array of prepared shapely polygons, for `first_containing`."""
+    return np.array([shape(p) for p in polys], dtype=object)
+
+
+def first_containing(polys: np.ndarray, pt: Pt) -> int | None:
+    """The index of the first of the polygons (`shapes`) that holds `pt` strictly inside, or None: one
+    vectorised test over all of them."""
+    if not len(polys):
+        return None
+    hits = np.flatnonzero(shapely.contains_xy(polys, pt[0], pt[1]))
+    return int(hits[0]) if hits.size else None
+
+
 def signed_area(poly: Polygon) -> float:
     """Shoelace area: positive when the outline runs counter-clockwise.
 
