@@ -109,13 +109,15 @@ def _map_and_panel(atlas: Atlas) -> None:
     state.full_rerun_if_asked()
     screen = state.screen()
     subject = sm.valid_subject(atlas, screen.shown)
+    tapped = state.tapped()
     if state.on_a_phone():
         _map(atlas, screen)
         _panel(atlas, subject)
     else:
+        # Sent in the order that answers soonest: on a tap the panel first (the map is unchanged, but the browser
+        # still spends tens of ms taking it in again), otherwise the map first (its chart code then loads sooner).
         left, right = st.columns([3, 2], gap="large")
-        with left:  # the map first: on a tap it is a short reference, and on opening its chart code loads sooner
-            _map(atlas, screen)
-        with right:
-            _panel(atlas, subject)
+        for column, draw in ((right, _panel), (left, _map)) if tapped else ((left, _map), (right, _panel)):
+            with column:
+                draw(atlas, subject if draw is _panel else screen)
     state.sync_query()

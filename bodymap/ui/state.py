@@ -29,6 +29,7 @@ ATLAS = "atlas"  # the content this session shows (the cached, shared Atlas: a r
 PHONE_VIEWS = ("front",)
 _MOBILE = re.compile(r"Mobi|iPhone|Android.+Mobile|Windows Phone")
 _FULL_RERUN = "_full_rerun"
+_TAPPED = "_tapped"
 
 
 def init(atlas: Atlas) -> None:
@@ -115,8 +116,15 @@ def drawn(key: str, drawing: Any, chosen: str | None) -> Drawn:
 
 
 def chosen_on_page(key: str, region: str | None) -> None:
-    """What chart `key` shows as chosen after a tap (plotly's own selection; None once it unselects)."""
+    """What chart `key` shows as chosen after a tap (plotly's own selection; None once it unselects); the run
+    this tap starts is marked as one (`tapped`)."""
     st.session_state[f"{key}-on-page"] = region
+    st.session_state[_TAPPED] = True
+
+
+def tapped() -> bool:
+    """Whether this run answers a tap on a map (asked once per run: the mark is cleared)."""
+    return bool(st.session_state.pop(_TAPPED, False))
 
 
 def sync_query() -> None:
