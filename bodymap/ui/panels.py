@@ -127,7 +127,8 @@ def start_panel(atlas: Atlas) -> None:
 
 
 def _trigger_points(atlas: Atlas, region_id: str) -> None:
-    """The trigger points lying in a region as pills: choosing one draws it larger and offers its muscle."""
+    """The trigger points lying in a region as pills: choosing one draws them on the map (that one larger) and
+    offers its muscle."""
     points = points_in_region(atlas, region_id)
     if not points:
         st.caption("No trigger points of this map lie in this area.")
@@ -136,7 +137,7 @@ def _trigger_points(atlas: Atlas, region_id: str) -> None:
     names = {(p.muscle, p.point.id): f"{atlas.muscles[p.muscle].name} — {p.point.label}" for p in points}
     key, focus = f"points-{region_id}", state.screen().focus_point
     state.preset(key, focus if focus in names else None)
-    st.pills("Trigger points in this area (choose one to show it larger on the map)", seen,
+    st.pills("Trigger points in this area (choose one to see them on the map)", seen,
              format_func=names.__getitem__, key=key, on_change=lambda: state.apply(sm.focus_on, state.widget(key)))
     if focus in names:
         muscle = atlas.muscles[focus[0]]
