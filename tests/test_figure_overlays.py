@@ -271,3 +271,4 @@ def test_every_condition_of_the_shipped_atlas_draws_its_muscles_numbered(real_at
         # the places it is felt, as the body views draw them (a finer place shows on its parent)
         felt = shown_ids(real_atlas, ("front", "back"), overlay.highlight)
         assert set(trace(fig, HIGHLIGHT_NAME).locations) <= set(felt)
+

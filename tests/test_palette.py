@@ -51,3 +51,11 @@ def test_rgba_and_blend():
     assert palette.rgba("#0072b2", 0.5) == "rgba(0,114,178,0.5)"
     assert blend("#000000", 0.5, "#ffffff") == "#808080"
     assert blend("#123456", 1.0, "#ffffff") == "#123456"
+
+
+@pytest.mark.parametrize("color", palette.MUSCLE_COLORS)
+def test_trigger_point_numbers_are_large_text_in_a_colour_that_reads(color):
+    """Bold numbers of at least 18.66 px count as large text (3:1), on both backgrounds and on the body."""
+    assert palette.MARKER_NUMBER_PX >= 18.66
+    for ground in (*palette.BACKGROUNDS, palette.BODY_FILL):
+        assert palette.contrast_ratio(color, ground) >= 3.0

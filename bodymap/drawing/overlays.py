@@ -129,7 +129,7 @@ def _trigger_points(atlas: Atlas, views: Sequence[str], lay: MuscleLayer, placed
         lon=m["lon"], lat=m["lat"], customdata=m["customdata"], hovertext=m["hovertext"],
         hovertemplate="%{hovertext}<extra></extra>",
         mode="markers+text" if tag else "markers", text=[tag.rstrip(". ")] * len(m["lon"]) if tag else None,
-        textposition="top right", textfont={"size": 13, "color": style.color, "weight": "bold"},
+        textposition="top right", textfont={"size": palette.MARKER_NUMBER_PX, "color": style.color, "weight": "bold"},
         marker={"symbol": style.symbol, "size": [22 if f else 14 for f in m["focused"]], "color": style.color,
                 "line": {"color": palette.MARKER_RIM, "width": [2.2 if f else 1.3 for f in m["focused"]]}},
         selected=keep_text(style.color), unselected=NO_DIM, showlegend=True,

@@ -9,10 +9,13 @@ where the app cannot reach it, exclude that one node in EXCLUDE with a precise s
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from bodymap.drawing import palette
 from tests.support.live_app import CHART, rerun, wait_idle, watch_runs
 
 from .conftest import TIMEOUT_MS
@@ -120,3 +123,32 @@ def test_the_map_as_text_opens_under_the_map_and_passes_the_audit(themed_page, a
     violations = audit(themed_page)
     if violations:
         pytest.fail(f"axe found with the map's text open:\n{report(violations)}", pytrace=False)
+
+
+# Text drawn inside the chart (SVG: axe does not check it) ------------------------------------------------
+
+_CHART_TEXT_JS = """(sel) => [...document.querySelectorAll(
+        sel + ' .trace.scattergeo text, ' + sel + ' .legendtext')]
+    .map(t => { const c = getComputedStyle(t);
+                return [t.textContent, c.fill, parseFloat(c.fontSize), parseInt(c.fontWeight, 10)]; })"""
+
+
+def _hex(css: str) -> str:
+    return "#" + "".join(f"{int(c):02x}" for c in re.findall(r"\d+", css)[:3])
+
+
+@pytest.mark.timeout(90)
+def test_text_in_the_chart_meets_wcag_contrast_on_each_theme(themed_page, app_url):
+    """View titles, Left/Right, the legend and the numbers beside trigger points, against the page's own
+    background: 4.5:1 for small text, 3:1 for large (>= 18.66 px bold)."""
+    page = themed_page
+    page.goto(app_url + "?condition=tennis-elbow")  # numbered muscles: numbers and a legend
+    wait_idle(page)
+    page.wait_for_selector(f"{CHART} .legendtext", state="attached")
+    ground = _hex(page.evaluate("() => getComputedStyle(document.querySelector('.stApp')).backgroundColor"))
+    texts = page.evaluate(_CHART_TEXT_JS, CHART)
+    assert any(t[0] == "Front" for t in texts) and len(texts) > 8
+    for text, fill, size, weight in texts:
+        large = size >= 18.66 and weight >= 700
+        ratio = palette.contrast_ratio(_hex(fill), ground)
+        assert ratio >= (3.0 if large else 4.5), (text, fill, size, weight, ground, round(ratio, 2))
