@@ -119,12 +119,6 @@ def test_shown_subject_by_page():
     assert Screen(page="pain").shown is None
 
 
-def test_chosen_ids_mirror_the_lists():
-    s = Screen(subject=Subject("condition", "headache"))
-    assert s.chosen("condition") == "headache" and s.chosen("region") is None
-    assert sm.set_page(s, "pain").chosen("condition") is None
-
-
 def test_the_map_and_the_handout_draw_the_same_overlay(atlas):
     """`overlay_for` (map) and `subject_overlay` (handout) agree for every kind of subject but a region."""
     cases = {

@@ -76,11 +76,6 @@ class Screen:
         side = self.side if self.subject.kind in ("muscle", "condition") else None
         return replace(self.subject, side=side)
 
-    def chosen(self, kind: SubjectKind) -> str | None:
-        """The id chosen of one kind (for the lists that mirror the map), or None."""
-        s = self.subject
-        return s.id if s is not None and s.kind == kind and self.page == "explore" else None
-
 
 # Transitions: Screen -> Screen ------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Explore: the map and the panel in one fragment (a tap reruns only this part), with search and lists.
 
-Three ways to the same panels: a click on the map, the searchable lists (the area list mirrors the
-map for keyboard and screen-reader users) and the search box.
+Three ways to the same panels: a tap on the map, the searchable lists (the area list is the map as a list,
+for keyboard and screen-reader users) and the search box.
 """
 
 from __future__ import annotations
@@ -117,7 +117,8 @@ def _map_and_panel(atlas: Atlas) -> None:
         # Sent in the order that answers soonest: on a tap the panel first (the map is unchanged, but the browser
         # still spends tens of ms taking it in again), otherwise the map first (its chart code then loads sooner).
         left, right = st.columns([3, 2], gap="large")
-        for column, draw in ((right, _panel), (left, _map)) if tapped else ((left, _map), (right, _panel)):
+        parts = [(right, lambda: _panel(atlas, subject)), (left, lambda: _map(atlas, screen))]
+        for column, draw in parts if tapped else parts[::-1]:
             with column:
-                draw(atlas, subject if draw is _panel else screen)
+                draw()
     state.sync_query()
