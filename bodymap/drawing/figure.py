@@ -7,7 +7,7 @@ static, cacheable map), `overlays` (`build_figure`: an `Overlay` and the selecti
 base) and `traces` (the overlay traces); this module re-exports what callers use.
 """
 
-from bodymap.drawing.base import BASE_NAME, BODY_UID, HEIGHTS, UNDERLAY_NAME, base_figure
+from bodymap.drawing.base import BASE_NAME, HEIGHTS, UNDERLAY_NAME, base_figure
 from bodymap.drawing.frame import (
     DEG_PER_UNIT,
     VIEW_SPACING,
@@ -32,7 +32,7 @@ from bodymap.drawing.overlays import (
 from bodymap.drawing.traces import DOT_SPACING, HATCH_SPACING
 
 __all__ = [
-    "BASE_NAME", "BODY_UID", "DEG_PER_UNIT", "DOT_SPACING", "HATCH_SPACING", "HEIGHTS", "HIGHLIGHT_LABEL",
+    "BASE_NAME", "DEG_PER_UNIT", "DOT_SPACING", "HATCH_SPACING", "HEIGHTS", "HIGHLIGHT_LABEL",
     "HIGHLIGHT_NAME", "LOOSE_POINTS_NAME", "PAIN_LEGEND", "PAIN_LEVELS_NAME", "PAIN_NAME", "UNDERLAY_NAME", "VIEWS",
     "VIEW_SPACING", "base_figure", "build_figure", "check_views", "chosen_in", "pain_opacity", "region_geojson",
     "shown_regions", "to_lonlat", "view_offsets",

@@ -29,14 +29,14 @@ HATCH_SPACING = 2.6
 
 
 def zone(atlas: Atlas, views: Sequence[str], ids: list[str], color: str, opacity: float, width: float,
-         name: str, line_color: str | None = None) -> dict:
+         name: str) -> dict:
     """Regions filled with one colour and outlined; not hoverable, so hover and clicks reach the base."""
     fill = palette.rgba(color, opacity)
     return dict(
         type="choropleth", name=name, geojson=region_geojson(atlas, ids, views), featureidkey="id",
         locations=ids, customdata=ids, z=[0] * len(ids), zmin=0, zmax=1, showscale=False,
         colorscale=[[0, fill], [1, fill]],
-        marker={"line": {"color": line_color or color, "width": width}},
+        marker={"line": {"color": color, "width": width}},
         hoverinfo="skip", selected=NO_DIM, unselected=NO_DIM, showlegend=False,
     )
 
